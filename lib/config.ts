@@ -1,0 +1,89 @@
+/**
+ * The function's configuration, read from environment variables (FC sets them from s.yaml's
+ * `environmentVariables`). It holds no credentials: those come from the role (credentials.ts).
+ *
+ * A bad value is an operator error, so it fails every invocation with a message that names the
+ * variable, instead of silently falling back to a default.
+ */
+import * as z from 'zod/mini';
+import { ConfigurationError } from './errors.ts';
+
+export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
+const positiveInt = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+
+const envSchema = z.object({
+  MPAAS_APP_ID: optionalText,
+  MPAAS_WORKSPACE_ID: optionalText,
+  MPAAS_REGION: z._default(z.string().check(z.regex(/^[a-z]{2}-[a-z0-9-]+$/)), 'cn-hangzhou'),
+  MPAAS_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
+  MPAAS_API_VERSION: z._default(z.enum(API_VERSIONS), '2020-10-28'),
+  MPAAS_TIME_ZONE: z._default(
+    z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
+    'Asia/Shanghai',
+  ),
+  MPAAS_REQUEST_TIMEOUT_MS: positiveInt(5000),
+  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
+});
+
+/** The validated configuration of one function. */
+export interface PushConfig {
+  appId: string | undefined;
+  workspaceId: string | undefined;
+  region: string;
+  endpoint: string;
+  apiVersion: ApiVersion;
+  timeZone: string;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  logLevel: LogLevel;
+}
+
+/**
+ * Reads and validates the configuration.
+ * @throws ConfigurationError naming each bad variable.
+ * @example loadConfig({ MPAAS_APP_ID: 'ONEX570DA89211721' }).endpoint // 'https://mpaas.cn-hangzhou.aliyuncs.com'
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): PushConfig {
+  const parsed = z.safeParse(envSchema, env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigurationError(
+      `Invalid configuration: ${problems.join('; ')}`,
+      'InvalidConfiguration',
+    );
+  }
+  const e = parsed.data;
+  return {
+    appId: e.MPAAS_APP_ID,
+    workspaceId: e.MPAAS_WORKSPACE_ID,
+    region: e.MPAAS_REGION,
+    endpoint: (e.MPAAS_ENDPOINT ?? `https://mpaas.${e.MPAAS_REGION}.aliyuncs.com`).replace(
+      /\/+$/,
+      '',
+    ),
+    apiVersion: e.MPAAS_API_VERSION,
+    timeZone: e.MPAAS_TIME_ZONE,
+    requestTimeoutMs: e.MPAAS_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The state one emulator instance shares between its routes, and the shape of a route.
+ *
+ * Each `startEmulator` call builds its own state, so parallel test files can run emulators side
+ * by side without seeing each other's credentials, nonces, faults or pushes.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultQueue } from './faults.ts';
+import type { NonceCache } from './nonces.ts';
+import type { PushLog } from './push-log.ts';
+import type { AppInstance } from './push-template.ts';
+import type { CredentialStore } from './sts.ts';
+import type { TemplateRegistry } from './template-registry.ts';
+
+/** Everything the routes of one emulator share. */
+export interface EmulatorState {
+  credentials: CredentialStore;
+  nonces: NonceCache;
+  faults: FaultQueue;
+  pushes: PushLog;
+  templates: TemplateRegistry;
+  apps: readonly AppInstance[];
+  now: () => Date;
+  /** Aborted when the emulator closes, so pending delays end at once. */
+  closing: AbortSignal;
+}
+
+/** One request, its body already read. */
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  body: Buffer;
+  state: EmulatorState;
+}
+
+/** A route handler. */
+export type Route = (ctx: RequestContext) => Promise<void> | void;

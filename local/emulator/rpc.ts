@@ -1,0 +1,133 @@
+/**
+ * The RPC endpoint (`GET /` and `POST /`): faults, authentication, API lookup, then the action.
+ *
+ * This is the path a real PushTemplate call takes through the Alibaba Cloud gateway into mPaaS.
+ * Gateway failures answer the error body with a 4xx/5xx status; business failures answer
+ * HTTP 200 with a `ResultCode`, because that is the split clients must learn to handle. Only
+ * business parameters of accepted pushes are recorded; the authenticating ones never are.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { authenticate } from './authenticate.ts';
+import type { EmulatorState, RequestContext } from './context.ts';
+import { gatewayError, newRequestId } from './errors.ts';
+import type { Fault } from './faults.ts';
+import { resetConnection, rpcParams, sendJson, sendProxyErrorPage } from './http-io.ts';
+import { checkPushTemplate } from './push-template.ts';
+import { businessFailure, businessSuccess } from './results.ts';
+import type { SignedParams } from './signature.ts';
+
+/** API versions that define PushTemplate (reference mpaas-openapi.md §5.1). */
+export const API_VERSIONS: ReadonlySet<string> = new Set(['2019-08-21', '2020-10-28']);
+
+const COMMON_PARAMS = new Set([
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'SecurityToken',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+]);
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+function businessParams(params: SignedParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => !COMMON_PARAMS.has(name)));
+}
+
+function pushTemplate(
+  params: SignedParams,
+  accessKeyId: string,
+  requestId: string,
+  state: EmulatorState,
+): Reply {
+  const outcome = checkPushTemplate(businessParams(params), state.apps, state.templates);
+  if (!outcome.ok) return { status: 200, body: businessFailure(requestId, outcome.resultCode) };
+  state.pushes.add({
+    requestId,
+    action: 'PushTemplate',
+    apiVersion: params.Version ?? '',
+    params: outcome.push.params,
+    accessKeyId,
+    title: outcome.push.title,
+    text: outcome.push.text,
+    receivedAt: state.now().toISOString(),
+  });
+  return { status: 200, body: businessSuccess(requestId, outcome.push.data) };
+}
+
+function answer(
+  method: string,
+  params: SignedParams,
+  state: EmulatorState,
+  fault: Fault | undefined,
+): Reply {
+  const auth = authenticate(method, params, state);
+  if (!auth.ok) return auth.error;
+  const requestId = newRequestId();
+  if (!API_VERSIONS.has(params.Version ?? '')) return gatewayError('InvalidVersion', { requestId });
+  if (params.Action !== 'PushTemplate') return gatewayError('InvalidApi.NotFound', { requestId });
+  if (fault?.type === 'result') {
+    return { status: 200, body: businessFailure(requestId, fault.resultCode, fault.resultMessage) };
+  }
+  return pushTemplate(params, auth.accessKeyId, requestId, state);
+}
+
+/** Waits at least `ms` by the monotonic clock (timers may fire a millisecond early). */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) {
+    await sleep(Math.ceil(left), undefined, { signal });
+  }
+}
+
+/** Applies a fault that replaces the answer; true when the request is finished. */
+async function preempt(fault: Fault | undefined, ctx: RequestContext): Promise<boolean> {
+  switch (fault?.type) {
+    case 'reset':
+      if (fault.afterAccept === true) return false;
+      resetConnection(ctx.req);
+      return true;
+    case 'gateway': {
+      const error = gatewayError(fault.code, { status: fault.status, message: fault.message });
+      sendJson(ctx.res, error.status, error.body);
+      return true;
+    }
+    case 'html':
+      sendProxyErrorPage(ctx.res, fault.status ?? 502);
+      return true;
+    case 'delay':
+      try {
+        await pause(fault.ms, ctx.state.closing);
+        return false;
+      } catch {
+        // The emulator is closing: drop the request rather than answer late.
+        resetConnection(ctx.req);
+        return true;
+      }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Handles one RPC call; the next queued fault, if any, is consumed by it.
+ * @example routes.set('POST /', handleRpc)
+ */
+export async function handleRpc(ctx: RequestContext): Promise<void> {
+  const fault = ctx.state.faults.take();
+  if (await preempt(fault, ctx)) return;
+  const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
+  const reply = answer(ctx.req.method ?? 'GET', params, ctx.state, fault);
+  if (fault?.type === 'reset') {
+    resetConnection(ctx.req);
+    return;
+  }
+  sendJson(ctx.res, reply.status, reply.body);
+}

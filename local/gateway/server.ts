@@ -1,0 +1,155 @@
+/**
+ * The local FC gateway: an HTTP trigger for `http-push` on every path, and FC 3.0's invoke API
+ * (`POST /2023-03-30/functions/{name}/invocations`) for every built function, so a push can be
+ * sent with curl and any event replayed against any function, with no cloud account.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toHttpEvent, writeHttpResult } from './http-event.ts';
+import {
+  FunctionNotFoundError,
+  type InvocationResult,
+  LocalRuntime,
+  type RuntimeOptions,
+} from './runtime.ts';
+
+export interface GatewayOptions extends RuntimeOptions {
+  port?: number;
+  host?: string;
+  /** The function behind the HTTP trigger. Default `http-push`. */
+  httpFunction?: string;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  runtime: LocalRuntime;
+  close(): Promise<void>;
+}
+
+/** FC's payload limits: 32 MB sync, 128 KB async (reference fc-platform.md §5). */
+const SYNC_LIMIT = 32 * 1024 * 1024;
+const ASYNC_LIMIT = 128 * 1024;
+const INVOKE_PATH = /^\/2023-03-30\/functions\/([^/]+)\/invocations\/?$/;
+
+/**
+ * Starts the gateway.
+ * @example const gw = await startGateway({ distDir: 'dist', credentials: mint, port: 9000 });
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const runtime = new LocalRuntime(options);
+  const httpFunction = options.httpFunction ?? 'http-push';
+  const server = createServer((req, res) => {
+    route(req, res, runtime, httpFunction).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendJson(res, 500, { Code: 'InternalError', Message: message });
+    });
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    runtime,
+    close: async () => {
+      await runtime.drain();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: LocalRuntime,
+  httpFunction: string,
+) {
+  const invoke = INVOKE_PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+  if (invoke) return invokeApi(req, res, runtime, decodeURIComponent(invoke[1] ?? ''));
+  const body = await readBody(req, SYNC_LIMIT);
+  if (body === null)
+    return sendJson(res, 400, { Code: 'InvalidArgument', Message: 'request body exceeds 32 MB' });
+  const requestId = randomUUID();
+  const result = await runtime.invoke(
+    httpFunction,
+    Buffer.from(JSON.stringify(toHttpEvent(req, body, requestId))),
+    requestId,
+  );
+  res.setHeader('x-fc-request-id', requestId);
+  if (result.ok) return writeHttpResult(res, result.value);
+  // The HTTP trigger has no success struct to send when the function throws.
+  res.setHeader('x-fc-error-type', 'UnhandledInvocationError');
+  sendJson(res, 502, result.error);
+}
+
+async function invokeApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: LocalRuntime,
+  name: string,
+) {
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { Code: 'MethodNotAllowed', Message: 'use POST' });
+  const type = String(req.headers['x-fc-invocation-type'] ?? 'Sync');
+  if (type !== 'Sync' && type !== 'Async') {
+    return sendJson(res, 400, {
+      Code: 'InvalidArgument',
+      Message: 'x-fc-invocation-type must be Sync or Async',
+    });
+  }
+  const body = await readBody(req, type === 'Async' ? ASYNC_LIMIT : SYNC_LIMIT);
+  if (body === null)
+    return sendJson(res, 413, {
+      Code: 'EntityTooLarge',
+      Message: `payload over the ${type} limit`,
+    });
+  const requestId = String(req.headers['x-fc-async-task-id'] ?? '') || randomUUID();
+  res.setHeader('x-fc-request-id', requestId);
+  try {
+    await runtime.handler(name);
+  } catch (error) {
+    if (error instanceof FunctionNotFoundError)
+      return sendJson(res, 404, { Code: 'FunctionNotFound', Message: error.message });
+    throw error;
+  }
+  if (type === 'Async') {
+    runtime.invokeAsync(name, body, requestId);
+    return res.writeHead(202).end();
+  }
+  writeInvokeResult(res, await runtime.invoke(name, body, requestId));
+}
+
+/** As FC: HTTP 200 either way; a function error is flagged by `x-fc-error-type`. */
+function writeInvokeResult(res: ServerResponse, result: InvocationResult): void {
+  if (!result.ok) {
+    res.setHeader('x-fc-error-type', 'UnhandledInvocationError');
+    sendJson(res, 200, result.error);
+  } else if (Buffer.isBuffer(result.value)) {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(result.value);
+  } else if (typeof result.value === 'string') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(result.value);
+  } else {
+    sendJson(res, 200, result.value ?? null);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** The whole body, or null once it exceeds `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}

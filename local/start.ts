@@ -1,0 +1,60 @@
+/**
+ * `npm start`: builds the functions, starts the mPaaS emulator and the local FC gateway on
+ * 127.0.0.1, and prints how to send a push. No cloud account is needed: the emulator plays STS
+ * (the gateway gets each invocation's role credentials from it) and the mPaaS OpenAPI.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '#local/emulator/server.ts';
+import { bundle, functionNames } from '../scripts/build.ts';
+import { startGateway } from './gateway/server.ts';
+import { stsMinter } from './sts-client.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_APP = { appId: 'ONEX570DA89211721', workspaceId: 'test' };
+
+const env = process.env;
+const emulatorPort = Number(env.MPAAS_EMULATOR_PORT ?? 9001);
+const gatewayPort = Number(env.PORT ?? 9000);
+
+for (const name of await functionNames()) await bundle(name);
+
+// Local mode pushes to the docs' demo app unless told otherwise, so the README's curl works as is.
+env.MPAAS_APP_ID ??= DEMO_APP.appId;
+env.MPAAS_WORKSPACE_ID ??= DEMO_APP.workspaceId;
+const emulator = await startEmulator({
+  port: emulatorPort,
+  apps: [DEMO_APP, { appId: env.MPAAS_APP_ID, workspaceId: env.MPAAS_WORKSPACE_ID }],
+});
+env.MPAAS_ENDPOINT ??= emulator.url;
+
+const gateway = await startGateway({
+  port: gatewayPort,
+  distDir: path.join(root, 'dist'),
+  credentials: stsMinter(emulator.url),
+  onAsyncFailure: (name, requestId, error) =>
+    process.stderr.write(
+      `async invocation ${requestId} of ${name} failed after retries: ${error.errorMessage}\n`,
+    ),
+});
+
+process.stdout.write(
+  [
+    `mPaaS emulator   ${emulator.url}   (GET /_pushes lists what it received)`,
+    `FC gateway       ${gateway.url}    (HTTP trigger of http-push; invoke API under /2023-03-30/functions/)`,
+    `app ${env.MPAAS_APP_ID} / workspace ${env.MPAAS_WORKSPACE_ID}, endpoint ${env.MPAAS_ENDPOINT}`,
+    '',
+    'Send the docs example:',
+    `  curl -s ${gateway.url}/ -H 'content-type: application/json' -d '{"taskName":"template test","deliveryType":3,"targetMsgkey":{"user1024":"1578807462788"},"expiredSeconds":300,"templateName":"template1024","templateKeyValue":{"name":"Alice","money":"200"}}'`,
+    `  curl -s ${emulator.url}/_pushes`,
+    '',
+  ].join('\n'),
+);
+
+const stop = async () => {
+  await gateway.close();
+  await emulator.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,9 @@
+/**
+ * Builds every function once before the tests, so integration tests exercise the same
+ * `dist/<name>/index.mjs` bundles that are deployed.
+ */
+import { bundle, functionNames } from '../scripts/build.ts';
+
+export default async function setup(): Promise<void> {
+  for (const name of await functionNames()) await bundle(name);
+}

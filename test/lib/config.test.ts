@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '#lib/config.ts';
+import { ConfigurationError } from '#lib/errors.ts';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config).toEqual({
+      appId: undefined,
+      workspaceId: undefined,
+      region: 'cn-hangzhou',
+      endpoint: 'https://mpaas.cn-hangzhou.aliyuncs.com',
+      apiVersion: '2020-10-28',
+      timeZone: 'Asia/Shanghai',
+      requestTimeoutMs: 5000,
+      maxBodyBytes: 1048576,
+      logLevel: 'info',
+    });
+  });
+
+  it('derives the endpoint from the region and strips a trailing slash from an explicit one', () => {
+    expect(loadConfig({ MPAAS_REGION: 'cn-shanghai' }).endpoint).toBe(
+      'https://mpaas.cn-shanghai.aliyuncs.com',
+    );
+    expect(loadConfig({ MPAAS_ENDPOINT: 'http://127.0.0.1:9001/' }).endpoint).toBe(
+      'http://127.0.0.1:9001',
+    );
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      MPAAS_APP_ID: 'ONEX570DA89211721',
+      MPAAS_WORKSPACE_ID: 'default',
+      MPAAS_API_VERSION: '2019-08-21',
+      MPAAS_TIME_ZONE: 'Europe/Berlin',
+      MPAAS_REQUEST_TIMEOUT_MS: '2500',
+      MAX_BODY_BYTES: '1000',
+      LOG_LEVEL: 'debug',
+    });
+
+    expect(config).toMatchObject({
+      appId: 'ONEX570DA89211721',
+      workspaceId: 'default',
+      apiVersion: '2019-08-21',
+      timeZone: 'Europe/Berlin',
+      requestTimeoutMs: 2500,
+      maxBodyBytes: 1000,
+      logLevel: 'debug',
+    });
+  });
+
+  it('names every bad variable in one error', () => {
+    const load = () =>
+      loadConfig({
+        MPAAS_API_VERSION: '2021-01-01',
+        MPAAS_TIME_ZONE: 'Mars/Olympus',
+        MPAAS_REQUEST_TIMEOUT_MS: '-1',
+        MPAAS_ENDPOINT: 'ftp://x',
+      });
+
+    expect(load).toThrow(ConfigurationError);
+    expect(load).toThrow(/MPAAS_API_VERSION/);
+    expect(load).toThrow(/MPAAS_TIME_ZONE: must be an IANA time zone/);
+    expect(load).toThrow(/MPAAS_REQUEST_TIMEOUT_MS/);
+    expect(load).toThrow(/MPAAS_ENDPOINT/);
+  });
+
+  it('treats a blank app id as unset', () => {
+    expect(() => loadConfig({ MPAAS_APP_ID: '   ' })).toThrow(/MPAAS_APP_ID/);
+  });
+});

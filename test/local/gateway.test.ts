@@ -1,0 +1,216 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { type Gateway, startGateway } from '#local/gateway/server.ts';
+import { stsMinter } from '#local/sts-client.ts';
+import { clearPushes, pushes } from '#test/helpers/emulator.ts';
+import { docsExample, fixture } from '#test/helpers/fc.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+let emulator: Emulator;
+let gateway: Gateway;
+let testFunctions: Gateway;
+const asyncFailures: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
+  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
+  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  gateway = await startGateway({
+    distDir: path.join(root, 'dist'),
+    credentials: stsMinter(emulator.url),
+  });
+  testFunctions = await startGateway({
+    distDir: path.join(root, 'test/fixtures/functions'),
+    credentials: stsMinter(emulator.url),
+    httpFunction: 'echo',
+    timeoutSeconds: 1,
+    asyncRetryBaseMs: 5,
+    onAsyncFailure: (name, requestId) => asyncFailures.push(`${name}:${requestId}`),
+  });
+});
+afterAll(async () => {
+  await gateway.close();
+  await testFunctions.close();
+  await emulator.close();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+afterEach(async () => {
+  await clearPushes(emulator.url);
+});
+
+const invokeUrl = (base: string, name: string) =>
+  `${base}/2023-03-30/functions/${name}/invocations`;
+
+describe('local gateway: HTTP trigger', () => {
+  it('turns a curl-style POST into an FC HTTP event, and the push reaches the emulator', async () => {
+    const response = await fetch(`${gateway.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'readme-1' },
+      body: JSON.stringify(docsExample()),
+    });
+
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-correlation-id')).toBe('readme-1');
+    expect(response.headers.get('x-fc-request-id')).toEqual(expect.any(String));
+    expect(body).toMatchObject({ status: 'SENT', resultCode: 'OK' });
+    const received = await pushes(emulator.url);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.accessKeyId).toMatch(/^STS\./);
+  });
+
+  it('answers bad input with problem+json and sends nothing', async () => {
+    const response = await fetch(`${gateway.url}/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateName: 'template1024' }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await pushes(emulator.url)).toHaveLength(0);
+  });
+
+  it('passes a binary body base64-encoded, as FC does', async () => {
+    const response = await fetch(`${testFunctions.url}/upload?a=1&a=2`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', 'x-fc-log-type': 'Tail' },
+      body: Buffer.from([0, 1, 2]),
+    });
+    const echoed = (await response.json()) as { event: string };
+    const event = JSON.parse(echoed.event) as Record<string, unknown>;
+
+    expect(event).toMatchObject({
+      version: 'v1',
+      rawPath: '/upload',
+      body: 'AAEC',
+      isBase64Encoded: true,
+      queryParameters: { a: '1,2' },
+      requestContext: { http: { method: 'PUT', path: '/upload' } },
+    });
+    expect(Object.keys(event.headers as object).map((name) => name.toLowerCase())).not.toContain(
+      'x-fc-log-type',
+    );
+  });
+});
+
+describe('local gateway: invoke API', () => {
+  it('invokes a function synchronously with the raw event and an FC-shaped context', async () => {
+    const event = JSON.stringify(fixture('timer/doc-sample.json'));
+
+    const response = await fetch(invokeUrl(testFunctions.url, 'echo'), {
+      method: 'POST',
+      body: event,
+    });
+    const echoed = (await response.json()) as Record<string, unknown>;
+
+    expect(response.status).toBe(200);
+    expect(echoed).toMatchObject({
+      event,
+      isBuffer: true,
+      functionName: 'echo',
+      timeout: 1,
+      hasToken: true,
+    });
+    expect(echoed.accessKeyId).toMatch(/^STS\./);
+    expect(echoed.requestId).toBe(response.headers.get('x-fc-request-id'));
+  });
+
+  it('runs the built http-push with an HTTP event sent to the invoke API', async () => {
+    const event = fixture<Record<string, unknown>>('http/doc-sample.json');
+    Object.assign(event, {
+      body: JSON.stringify(docsExample()),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    (event.requestContext as { http: { method: string } }).http.method = 'POST';
+
+    const response = await fetch(invokeUrl(gateway.url, 'http-push'), {
+      method: 'POST',
+      body: JSON.stringify(event),
+    });
+    const struct = (await response.json()) as { statusCode: number; body: string };
+
+    expect(struct.statusCode).toBe(200);
+    expect(JSON.parse(struct.body)).toMatchObject({ status: 'SENT' });
+    expect(await pushes(emulator.url)).toHaveLength(1);
+  });
+
+  it('answers 200 with x-fc-error-type when the function throws, as FC does', async () => {
+    const response = await fetch(invokeUrl(testFunctions.url, 'flaky'), {
+      method: 'POST',
+      body: 'sync-case',
+    });
+    const error = (await response.json()) as Record<string, unknown>;
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-fc-error-type')).toBe('UnhandledInvocationError');
+    expect(error).toMatchObject({ errorType: 'TypeError', errorMessage: 'failure 1 of sync-case' });
+    expect(error.stackTrace).toEqual(expect.any(Array));
+  });
+
+  it('answers 202 to an async invocation and retries it until it succeeds', async () => {
+    const response = await fetch(invokeUrl(testFunctions.url, 'flaky'), {
+      method: 'POST',
+      headers: { 'x-fc-invocation-type': 'Async' },
+      body: 'async-case',
+    });
+    await testFunctions.runtime.drain();
+
+    const flaky = (await import(path.join(root, 'test/fixtures/functions/flaky/index.mjs'))) as {
+      calls: Map<string, number>;
+    };
+    expect(response.status).toBe(202);
+    expect(flaky.calls.get('async-case')).toBe(3);
+    expect(asyncFailures).toEqual([]);
+  });
+
+  it('reports an async invocation that fails every retry', async () => {
+    await fetch(invokeUrl(testFunctions.url, 'slow'), {
+      method: 'POST',
+      headers: { 'x-fc-invocation-type': 'Async' },
+      body: 'x',
+    });
+    await testFunctions.runtime.drain();
+
+    expect(asyncFailures).toEqual([expect.stringMatching(/^slow:/)]);
+  }, 15_000);
+
+  it('ends an invocation at the function timeout', async () => {
+    const response = await fetch(invokeUrl(testFunctions.url, 'slow'), {
+      method: 'POST',
+      body: 'x',
+    });
+
+    expect(response.headers.get('x-fc-error-type')).toBe('UnhandledInvocationError');
+    expect(((await response.json()) as { errorMessage: string }).errorMessage).toContain(
+      'timed out after 1 seconds',
+    );
+  });
+
+  it('refuses unknown functions, wrong methods, bad invocation types and oversized async payloads', async () => {
+    const unknown = await fetch(invokeUrl(testFunctions.url, 'nope'), { method: 'POST', body: '' });
+    const get = await fetch(invokeUrl(testFunctions.url, 'echo'));
+    const type = await fetch(invokeUrl(testFunctions.url, 'echo'), {
+      method: 'POST',
+      headers: { 'x-fc-invocation-type': 'Later' },
+    });
+    const large = await fetch(invokeUrl(testFunctions.url, 'echo'), {
+      method: 'POST',
+      headers: { 'x-fc-invocation-type': 'Async' },
+      body: 'x'.repeat(128 * 1024 + 1),
+    });
+
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { Code: string }).Code).toBe('FunctionNotFound');
+    expect(get.status).toBe(405);
+    expect(type.status).toBe(400);
+    expect(large.status).toBe(413);
+  });
+});
