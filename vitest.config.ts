@@ -11,7 +11,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['lib/**/*.ts', 'functions/**/*.ts', 'local/**/*.ts'],
-      exclude: ['local/start.ts', 'local/invoke.ts'],
+      exclude: ['test/**', 'local/start.ts', 'local/invoke.ts'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 90, functions: 90, branches: 85, statements: 90 },
     },

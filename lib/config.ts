@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { ConfigurationError } from './errors.ts';
+import { isTimeZone } from './push-request/calendar.ts';
 
 export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -77,13 +78,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
   };
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }

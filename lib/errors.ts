@@ -7,17 +7,10 @@
  * the platform redelivers. Messages never carry credentials: anything quoted from a server is
  * passed through `redact()` first.
  */
+import type { ValidationIssue } from './push-request/issues.ts';
 import { redactText } from './redact.ts';
 
-/** One broken rule of a PushTemplate request. */
-export interface ValidationIssue {
-  /** The field as the mPaaS docs name it, e.g. `targetMsgkey` or `StrategyContent.time`. */
-  field: string;
-  /** A short stable id of the rule, e.g. `max-pairs`. */
-  rule: string;
-  /** A sentence naming the field and the rule. */
-  message: string;
-}
+export type { ValidationIssue };
 
 interface PushErrorOptions {
   statusCode: number;

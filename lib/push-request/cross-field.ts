@@ -6,9 +6,11 @@
  * refused, not dropped, so the caller learns that the push will not do what it asked.
  * - App lock: this function pushes for one configured app and workspace; a request naming another
  *   is refused (not silently redirected), and without configuration both are required.
- * - SMS (the docs: "仅杭州非金融区提供短信补充服务"): `smsStrategy` 1 or 2 needs `smsSignName`,
- *   `smsTemplateCode` and `smsTemplateParam`; with `smsStrategy` 0 (the default) they would be
- *   ignored, so they are refused.
+ * - SMS supplement (offered only in the Hangzhou non-finance region, "仅杭州非金融区提供短信补充
+ *   服务", alibabacloud.com/help/zh/mobile-platform-as-a-service/latest/server-apis): `smsStrategy`
+ *   1 or 2 needs `smsSignName`, `smsTemplateCode` and `smsTemplateParam` (the rule as our brief
+ *   relays the docs' table); with `smsStrategy` 0 (the default) they would be ignored, so they are
+ *   refused.
  * - Live Activity (deliveryType 5 pushToken, 6 activityId): the request must say `activityEvent`
  *   (update or end); an update carries `activityContentState`, as an ActivityKit update push must
  *   carry `content-state`; `dismissalDate` is only meaningful when ending (Apple's dismissal-date:
@@ -21,7 +23,12 @@ import type { RuleContext } from './rule-context.ts';
 const LIVE_ACTIVITY_FIELDS = ['activityEvent', 'activityContentState', 'dismissalDate'] as const;
 const SMS_FIELDS = ['smsSignName', 'smsTemplateCode', 'smsTemplateParam'] as const;
 
-/** Refuses a request that sends the strategy details under both spellings. */
+/**
+ * Refuses a request that sends the strategy details under both spellings.
+ *
+ * @example
+ * checkSpelling(ctx); // { StrategyContent: {...}, strategyContent: {...} } → 'one-spelling'
+ */
 export function checkSpelling(ctx: RuleContext): void {
   if (ctx.supplied('StrategyContent') && ctx.supplied('strategyContent')) {
     ctx.report(
@@ -47,13 +54,23 @@ function checkConfigured(ctx: RuleContext, field: 'appId' | 'workspaceId', noun:
   }
 }
 
-/** `appId` and `workspaceId`: default to the configured ones, and may not name others. */
+/**
+ * `appId` and `workspaceId`: default to the configured ones, and may not name others.
+ *
+ * @example
+ * checkApp(ctx); // configured ONEX570DA89211721, request appId ONEXOTHER → 'configured-app'
+ */
 export function checkApp(ctx: RuleContext): void {
   checkConfigured(ctx, 'appId', 'app');
   checkConfigured(ctx, 'workspaceId', 'workspace');
 }
 
-/** `smsStrategy` 1 or 2 needs the SMS parameters; 0 (the default) refuses them. */
+/**
+ * `smsStrategy` 1 or 2 needs the SMS parameters; 0 (the default) refuses them.
+ *
+ * @example
+ * checkSms(ctx); // { smsStrategy: 1 } without smsSignName → 'required-with-sms'
+ */
 export function checkSms(ctx: RuleContext): void {
   const strategy = ctx.fields.smsStrategy;
   if (ctx.supplied('smsStrategy') && strategy === undefined) return;
@@ -75,7 +92,12 @@ export function checkSms(ctx: RuleContext): void {
   }
 }
 
-/** Live Activity parameters: required shapes with deliveryType 5/6, refused otherwise. */
+/**
+ * Live Activity parameters: required shapes with deliveryType 5/6, refused otherwise.
+ *
+ * @example
+ * checkLiveActivity(ctx); // { deliveryType: 3, activityEvent: 'end' } → 'live-activity-only'
+ */
 export function checkLiveActivity(ctx: RuleContext): void {
   const deliveryType = ctx.fields.deliveryType;
   if (deliveryType === undefined) return;
@@ -87,6 +109,8 @@ export function checkLiveActivity(ctx: RuleContext): void {
     }
     return;
   }
+  // under 2019-08-21 the API-version rule refuses the whole Live Activity push instead
+  if (ctx.options.apiVersion === '2019-08-21') return;
   if (!ctx.supplied('activityEvent')) {
     ctx.report(
       ['activityEvent'],

@@ -20,7 +20,7 @@ import * as z from 'zod/mini';
 import { describeValue, rule, unknownKeysError } from './issues.ts';
 import { jsonObject } from './json-map.ts';
 import { activityContentState, extendedParams, scalarMap, targetMsgkey } from './maps.ts';
-import { classification, integer, nonBlank, oneOf, positive, stringEnum } from './scalars.ts';
+import { classification, integer, integerOf, nonBlank, positive, stringEnum } from './scalars.ts';
 import { strategyContent } from './strategy-content.ts';
 
 const DELIVERY_TYPES =
@@ -53,7 +53,7 @@ const shape = {
   ),
   appId: z.optional(nonBlank()),
   workspaceId: z.optional(nonBlank()),
-  deliveryType: integer([oneOf([1, 2, 3, 5, 6, 7], DELIVERY_TYPES)]),
+  deliveryType: integerOf([1, 2, 3, 5, 6, 7], DELIVERY_TYPES),
   targetMsgkey,
   expiredSeconds: integer([
     positive('must be a positive number of seconds (the message validity period)'),
@@ -68,10 +68,10 @@ const shape = {
     ),
   ),
   classification: z.optional(classification),
-  strategyType: z.optional(integer([oneOf([0, 1, 2], '0 (immediate), 1 (scheduled) or 2 (loop)')])),
+  strategyType: z.optional(integerOf([0, 1, 2], '0 (immediate), 1 (scheduled) or 2 (loop)')),
   StrategyContent: z.optional(jsonObject(strategyContent)),
   strategyContent: z.optional(jsonObject(strategyContent)),
-  smsStrategy: z.optional(integer([oneOf([0, 1, 2], '0 (no SMS), 1 or 2 (an SMS supplement)')])),
+  smsStrategy: z.optional(integerOf([0, 1, 2], '0 (no SMS), 1 or 2 (an SMS supplement)')),
   smsSignName: z.optional(nonBlank()),
   smsTemplateCode: z.optional(nonBlank()),
   smsTemplateParam: z.optional(scalarMap()),

@@ -10,8 +10,9 @@
  * Why the key scan: `JSON.parse('{"__proto__":{...}}')` creates an own property named
  * `__proto__`; copying it with `target[key] = value` (as zod's record and object parsers do) would
  * set the copy's prototype instead. So `__proto__`, `constructor` and `prototype` are refused at
- * any depth before any copy is made, and values that JSON cannot carry (functions, `undefined`,
- * `NaN`, class instances, cycles) are refused for callers that pass objects directly. Nesting is
+ * any depth before any copy is made, and values that JSON cannot carry (functions, `NaN`, class
+ * instances, cycles, `undefined` in an array) are refused for callers that pass objects directly;
+ * a property whose value is `undefined` is dropped, as `JSON.stringify` drops it. Nesting is
  * capped at {@link MAX_DEPTH}: no documented map nests deeper, and the cap bounds recursion.
  */
 import * as z from 'zod/mini';
@@ -87,9 +88,12 @@ function toJsonObject(
 ) {
   const entries: [string, JsonValue][] = [];
   for (const key of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.has(key))
+    if (PROTOTYPE_KEYS.has(key)) {
       report(sink, [...path, key], 'prototype-key', prototypeKeyText(key));
-    else entries.push([key, toJson(value[key], [...path, key], depth + 1, sink)]);
+    } else if (value[key] !== undefined) {
+      // an undefined property means "absent", as JSON.stringify reads it
+      entries.push([key, toJson(value[key], [...path, key], depth + 1, sink)]);
+    }
   }
   return Object.fromEntries(entries);
 }

@@ -7,6 +7,8 @@
  * An empty `appId` is refused rather than read as "not configured": an unset-but-present
  * `MPAAS_APP_ID=` would otherwise silently lift the app lock.
  */
+
+import type { ApiVersion } from '../config.ts';
 import { isTimeZone } from './calendar.ts';
 
 /**
@@ -15,7 +17,7 @@ import { isTimeZone } from './calendar.ts';
  * (github.com/aliyun/alibabacloud-sdk `mpaas-20190821/main.tea`). `2020-10-28` has them all
  * (github.com/aliyun/alibabacloud-typescript-sdk `mpaas-20201028/src/models/PushTemplateRequest.ts`).
  */
-export type ApiVersion = '2019-08-21' | '2020-10-28';
+export type { ApiVersion };
 
 /** Per-call settings for `parsePushRequest`. */
 export interface PushRequestOptions {

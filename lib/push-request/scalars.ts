@@ -40,15 +40,18 @@ export function integer(checks: readonly z.core.$ZodCheck<number>[] = [], requir
 }
 
 /**
- * Check: the number is one of `values`; `labels` says what each means, as the docs list them.
+ * A whole-number code from a documented list; the output type is the union of the codes.
  *
  * @example
- * integer([oneOf([0, 1, 2], '0 (immediate), 1 (scheduled) or 2 (loop)')]);
+ * integerOf([0, 1, 2], '0 (immediate), 1 (scheduled) or 2 (loop)').parse('1'); // 1
  */
-export function oneOf(values: readonly number[], labels: string): z.core.$ZodCheck<number> {
-  return z.refine(
-    (n: number) => values.includes(n),
-    rule('one-of', (issue) => `must be ${labels}; got ${describeValue(issue.input)}`),
+export function integerOf<const T extends readonly [number, ...number[]]>(
+  values: T,
+  labels: string,
+) {
+  return z.pipe(
+    z.transform(toInteger(REQUIRED)),
+    z.literal(values, { error: (issue) => `must be ${labels}; got ${describeValue(issue.input)}` }),
   );
 }
 

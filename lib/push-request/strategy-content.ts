@@ -17,16 +17,14 @@
  */
 import * as z from 'zod/mini';
 import { describeValue, rule, typeError, unknownKeysError } from './issues.ts';
-import { integer, oneOf } from './scalars.ts';
+import { integer, integerOf } from './scalars.ts';
 
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/;
 
 function millisecondsText(issue: { input?: unknown }): string {
-  const value = issue.input;
-  const hint =
-    typeof value === 'number' && value >= 1e9 && value < 1e10
-      ? '; this one looks like seconds'
-      : '';
+  // the refinement runs after the whole-number check, so the input is a number
+  const value = Number(issue.input);
+  const hint = value >= 1e9 && value < 1e10 ? '; this one looks like seconds' : '';
   return `must be a Unix timestamp in milliseconds (13 digits, like the docs' 1630303126000); got ${describeValue(value)}${hint}`;
 }
 
@@ -60,7 +58,7 @@ const shape = {
   fixedTime: z.optional(milliseconds),
   startTime: z.optional(milliseconds),
   endTime: z.optional(milliseconds),
-  circleType: z.optional(integer([oneOf([1, 2, 3], '1 (daily), 2 (weekly) or 3 (monthly)')])),
+  circleType: z.optional(integerOf([1, 2, 3], '1 (daily), 2 (weekly) or 3 (monthly)')),
   circleValue: z.optional(circleValue),
   time: z.optional(time),
 };

@@ -1,12 +1,15 @@
 /**
  * Push-strategy rules: which StrategyContent keys each `strategyType` needs, and the day window.
  *
- * From the mPaaS docs (template push, help.aliyun.com/document_detail/2871127.html): strategyType
- * 0 immediate (default), 1 scheduled, 2 loop; StrategyContent is required when strategyType is not
- * 0. Scheduled needs `fixedTime`; loop needs `startTime`, `endTime`, `circleType`, `time`, and
- * `circleValue` unless daily (weekly 1–7, monthly 1–31). A loop's start and end may not be before
- * 0:00 of the current day, the end not before the start, and the end at most 180 days after the
- * current day. "Current day" is `options.now` seen in `options.timeZone` (see calendar.ts).
+ * Read in the mPaaS docs (template push, help.aliyun.com/document_detail/2871127.html, and batch
+ * push, document_detail/2871128.html): strategyType 0 immediate (default), 1 scheduled, 2 loop;
+ * StrategyContent "strategyType 不等于 0 时必填" (required when strategyType is not 0).
+ * From the docs' "StrategyContent 字段说明" table as our brief relays it (the stored copy we could
+ * search ends before that table): scheduled needs `fixedTime`; loop needs `startTime`, `endTime`,
+ * `circleType`, `time`, and `circleValue` unless daily (weekly 1–7, monthly 1–31); a loop's start
+ * and end may not be before 0:00 of the current day, the end not before the start, and the end at
+ * most 180 days after the current day. "Current day" is `options.now` seen in `options.timeZone`
+ * (see calendar.ts).
  *
  * Choices where the docs are silent (the demanding reading, each with its own rule id):
  * - StrategyContent with strategyType 0 is refused: mPaaS would ignore it and push at once.

@@ -1,0 +1,163 @@
+/**
+ * What every event parser returns, and the decoding steps they share.
+ *
+ * Why one record per message rather than an exception: an async trigger redelivers an event whose
+ * invocation threw, so a message that can never be read (a poison message) would be retried until
+ * the platform gives up, and in an EventBridge batch it would take the good messages with it. A
+ * parser therefore never throws for content: what cannot be decoded becomes an `invalid` record,
+ * what is not meant for this function an `ignored` one, and the handler logs and counts both.
+ *
+ * Reasons are sentences for logs. They never quote the payload (it can carry tokens or personal
+ * data), which is also why the engine's JSON syntax error, which quotes the input, is not used.
+ */
+/** One message of a trigger event, decoded but not validated (that is the PushTemplate schema's job). */
+export type PushRecord =
+  /** A push request; `id` identifies the message in logs and correlates retries. */
+  | { kind: 'push'; id: string; request: unknown }
+  /** A message that cannot be decoded; `reason` is a sentence, never the payload. */
+  | { kind: 'invalid'; id: string; reason: string }
+  /** A message that is not meant for this function (another service's event). */
+  | { kind: 'ignored'; id: string; reason: string };
+
+/** The outcome of one decoding step: a value, or a reason phrase that fits after "is …". */
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Strict base64: the alphabet, padding only at the end; the length is checked separately. */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+const NOT_JSON = 'not JSON (nor base64 of JSON)';
+
+/**
+ * A push record.
+ *
+ * @example
+ * pushRecord('2F5B3C08', { taskName: 'daily' }); // { kind: 'push', id: '2F5B3C08', request: … }
+ */
+export function pushRecord(id: string, request: unknown): PushRecord {
+  return { kind: 'push', id, request };
+}
+
+/**
+ * An invalid record.
+ *
+ * @example
+ * invalidRecord('#1', 'Element #1 is not a CloudEvent.');
+ */
+export function invalidRecord(id: string, reason: string): PushRecord {
+  return { kind: 'invalid', id, reason };
+}
+
+/**
+ * An ignored record.
+ *
+ * @example
+ * ignoredRecord('acs:aliyuncvc/45ef', 'The event is not a push request.');
+ */
+export function ignoredRecord(id: string, reason: string): PushRecord {
+  return { kind: 'ignored', id, reason };
+}
+
+/**
+ * Bytes as UTF-8 text, refusing malformed sequences instead of turning them into U+FFFD (which
+ * would quietly change a push request). A leading byte-order mark is dropped.
+ *
+ * @example
+ * decodeUtf8(Buffer.from('hello topic')); // { ok: true, value: 'hello topic' }
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: `not valid UTF-8 (${bytes.length} bytes)` };
+  }
+}
+
+/**
+ * JSON text as a value.
+ *
+ * @example
+ * parseJson('{"taskName":"daily"}'); // { ok: true, value: { taskName: 'daily' } }
+ */
+export function parseJson(text: string): Decoded<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: `not JSON (${text.length} characters)` };
+  }
+}
+
+/**
+ * An event's bytes as JSON: UTF-8 first, then JSON.
+ *
+ * @example
+ * parseEventJson(Buffer.from('[]')); // { ok: true, value: [] }
+ */
+export function parseEventJson(event: Uint8Array): Decoded<unknown> {
+  const text = decodeUtf8(event);
+  return text.ok ? parseJson(text.value) : text;
+}
+
+/**
+ * A message payload: JSON text, or base64 of UTF-8 JSON text. Publishers often base64-encode
+ * message bodies (MNS SDKs do by default), so both are accepted; JSON is tried first because a
+ * short JSON text such as `1234` is also valid base64.
+ *
+ * @example
+ * decodePayload('eyJ0YXNrTmFtZSI6ImRhaWx5In0='); // { ok: true, value: { taskName: 'daily' } }
+ * decodePayload('hello topic'); // { ok: false, reason: 'not JSON (nor base64 of JSON)' }
+ */
+export function decodePayload(text: string): Decoded<unknown> {
+  const json = parseJson(text);
+  if (json.ok) return json;
+  const trimmed = text.trim();
+  if (trimmed.length % 4 !== 0 || !BASE64.test(trimmed)) return { ok: false, reason: NOT_JSON };
+  const decoded = parseEventJson(Buffer.from(trimmed, 'base64'));
+  return decoded.ok ? decoded : { ok: false, reason: NOT_JSON };
+}
+
+/**
+ * The record for one message payload: a push request when it decodes, else invalid.
+ *
+ * @example
+ * payloadRecord('2F5B3C08', 'hello topic', 'The message');
+ * // { kind: 'invalid', id: '2F5B3C08', reason: 'The message (11 characters) is not JSON (nor base64 of JSON).' }
+ */
+export function payloadRecord(id: string, payload: string, what: string): PushRecord {
+  const decoded = decodePayload(payload);
+  if (decoded.ok) return pushRecord(id, decoded.value);
+  return invalidRecord(id, `${what} (${payload.length} characters) is ${decoded.reason}.`);
+}
+
+/**
+ * True for a JSON object (`{…}`), false for arrays, null and scalars. Event values come from
+ * `JSON.parse`, so no class instances need telling apart.
+ *
+ * @example
+ * isJsonObject(JSON.parse('{"messageBody":"TEST"}')); // true
+ */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a value is, for a reason sentence; never the value itself.
+ *
+ * @example
+ * kindOf([1]); // 'an array'
+ */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A name taken from an event (a source, a type), quoted and cut short for a reason sentence.
+ *
+ * @example
+ * quoted('acs:aliyuncvc'); // '"acs:aliyuncvc"'
+ */
+export function quoted(name: string, max = 100): string {
+  return JSON.stringify(name.length > max ? `${name.slice(0, max)}…` : name);
+}
