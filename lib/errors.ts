@@ -43,7 +43,7 @@ export class ValidationError extends PushError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    const summary = issues.map((issue) => issue.message).join('; ');
+    const summary = issues.map((issue) => issue.message).join(' ');
     super(`Invalid push request: ${summary}`, { statusCode: 400, code: 'InvalidPushRequest' });
     this.issues = issues;
   }
