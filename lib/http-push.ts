@@ -28,7 +28,12 @@ export async function pushFromHttp(
   annotate(state, { correlationId });
   const body = jsonBody(httpEvent, state.config.maxBodyBytes);
   const { request, receipt } = await sendPush(body, context, { client: clientFor(state.config) });
-  annotate(state, { outcome: 'sent', statusCode: 200 });
+  annotate(state, {
+    outcome: 'sent',
+    statusCode: 200,
+    mpaasRequestId: receipt.requestId,
+    resultCode: receipt.resultCode,
+  });
   return jsonResponse(
     200,
     {

@@ -7,7 +7,8 @@
  */
 import { credentialsFromContext } from './credentials.ts';
 import { outcomeOf, ValidationError } from './errors.ts';
-import { annotate, type Invocation, type InvocationContext } from './invocation.ts';
+import type { Invocation, InvocationContext } from './invocation.ts';
+import type { Logger } from './logger.ts';
 import type { MpaasClient } from './mpaas/client.ts';
 import type { PushReceipt } from './mpaas/outcome.ts';
 import { type PushRequest, parsePushRequest } from './push-request.ts';
@@ -22,6 +23,8 @@ export interface PushDependencies {
   client: MpaasClient;
   /** The clock of the time rules (strategy windows); tests pin it. */
   now?: () => Date;
+  /** The logger of this push (a record's child logger in a batch); the invocation's by default. */
+  logger?: Logger;
 }
 
 /**
@@ -60,21 +63,21 @@ export async function sendPush(
   if (!state) throw new Error('sendPush needs the invocation() middleware.');
   const request = validatePush(input, state, deps.now?.() ?? new Date());
   const credentials = credentialsFromContext(context);
+  const logger = deps.logger ?? state.logger;
   const started = Date.now();
   try {
     const receipt = await deps.client.pushTemplate(request, {
       credentials,
       deadline: state.deadline,
     });
-    annotate(state, { mpaasRequestId: receipt.requestId, resultCode: receipt.resultCode });
-    state.logger.info('push sent', {
+    logger.info('push sent', {
       ...pushFields(request),
       mpaasLatencyMs: Date.now() - started,
       ...receipt,
     });
     return { request, receipt };
   } catch (error) {
-    state.logger.warn('push not sent', {
+    logger.warn('push not sent', {
       ...pushFields(request),
       mpaasLatencyMs: Date.now() - started,
       outcome: outcomeOf(error),

@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
+import { clearFaults, clearPushes, injectFaults, mint, pushes } from '#test/helpers/emulator.ts';
+import { type Credentials, docsExample, fcContext, fixture } from '#test/helpers/fc.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/events');
+
+let emulator: Emulator;
+let credentials: Credentials;
+let stdout: string[];
+const handlers: Record<string, BuiltHandler> = {};
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  for (const name of ['mns-push', 'event-push', 'timer-push'])
+    handlers[name] = await builtHandler(name);
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(async () => {
+  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
+  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
+  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  credentials = await mint(emulator.url);
+  stdout = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await clearPushes(emulator.url);
+  await clearFaults(emulator.url);
+});
+
+type Summary = {
+  records: number;
+  sent: number;
+  invalid: number;
+  refused: number;
+  ignored: number;
+  retryable: number;
+};
+
+async function run(name: string, event: Buffer | string, requestId?: string): Promise<Summary> {
+  const context = fcContext(credentials, 30, requestId);
+  return (await handlers[name]?.(Buffer.from(event), context)) as Summary;
+}
+
+function logs(): Array<Record<string, unknown>> {
+  return stdout
+    .join('')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const push = (msgKey: string, extra: Record<string, unknown> = {}) =>
+  docsExample({ targetMsgkey: { user1024: msgKey }, ...extra });
+const json = (value: unknown) => JSON.stringify(value);
+const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+const sentKeys = async () =>
+  (await pushes(emulator.url)).map((p) => Object.values(p.params.TargetMsgkey as object)[0]);
+
+describe('mns-push', () => {
+  it('sends the request in a JSON-format notification and logs its MessageId', async () => {
+    const event = { ...fixture('mns-topic/json.json'), Message: json(push('mns-json')) };
+
+    const summary = await run('mns-push', json(event));
+
+    expect(summary).toMatchObject({ records: 1, sent: 1 });
+    expect(await sentKeys()).toEqual(['mns-json']);
+    expect(logs().find((line) => line.message === 'push sent')?.recordId).toBe(
+      '2F5B3C082B923D4EAC694B76D928****',
+    );
+  });
+
+  it('sends a JSON-format notification whose attributes are merged at the top level', async () => {
+    const event = {
+      ...fixture('mns-topic/json-with-attributes.json'),
+      Message: json(push('mns-attrs')),
+    };
+
+    expect(await run('mns-push', json(event))).toMatchObject({ sent: 1 });
+  });
+
+  it('sends a STREAM body that is the request, or base64 of it', async () => {
+    await run('mns-push', json(push('stream-raw')));
+    await run('mns-push', base64(push('stream-b64')));
+
+    expect(await sentKeys()).toEqual(['stream-raw', 'stream-b64']);
+  });
+
+  it('sends a STREAM body with attributes ({body, attrs})', async () => {
+    const event = {
+      ...fixture('mns-topic/stream-with-attributes.json'),
+      body: base64(push('stream-attrs')),
+    };
+
+    expect(await run('mns-push', json(event))).toMatchObject({ sent: 1 });
+    expect(await sentKeys()).toEqual(['stream-attrs']);
+  });
+
+  it('counts the published samples (hello topic) as invalid without throwing or sending', async () => {
+    const stream = await run(
+      'mns-push',
+      readFileSync(path.join(fixtures, 'mns-topic/stream.txt')),
+      'req-stream',
+    );
+    const jsonFormat = await run('mns-push', json(fixture('mns-topic/json.json')));
+
+    expect(stream).toMatchObject({ records: 1, invalid: 1, sent: 0 });
+    expect(jsonFormat).toMatchObject({ invalid: 1 });
+    expect(await pushes(emulator.url)).toHaveLength(0);
+    expect(logs().find((line) => line.message === 'record invalid')?.recordId).toBe('req-stream');
+  });
+});
+
+describe('event-push', () => {
+  it('sends every message of an MNS queue batch (event-streaming)', async () => {
+    const [first, second] = fixture<Array<Record<string, unknown>>>(
+      'eventbridge/mns-queue-batch.json',
+    );
+    const batch = [
+      { ...first, data: { messageBody: json(push('queue-1')) } },
+      { ...second, data: { messageBody: base64(push('queue-2')) } },
+    ];
+
+    const summary = await run('event-push', json(batch));
+
+    expect(summary).toMatchObject({ records: 2, sent: 2 });
+    expect((await sentKeys()).sort()).toEqual(['queue-1', 'queue-2']);
+  });
+
+  it('sends a batch whose elements arrive as JSON strings (Alibaba sample), from the event bus', async () => {
+    const [element = ''] = fixture<string[]>('eventbridge/kafka-batch-of-strings.json');
+    const asString = json({
+      ...JSON.parse(element),
+      source: 'app.mpaas.push',
+      data: push('as-string'),
+    });
+
+    const summary = await run('event-push', json([asString]));
+    const published = await run(
+      'event-push',
+      json(fixture('eventbridge/kafka-batch-of-strings.json')),
+    );
+
+    expect(summary).toMatchObject({ records: 1, sent: 1 });
+    expect(published).toMatchObject({ records: 1, ignored: 1 });
+    expect(await sentKeys()).toEqual(['as-string']);
+  });
+
+  it('sends the message of a single CloudEvent (event-driven mode)', async () => {
+    const single = {
+      ...fixture('eventbridge/mns-queue-single.json'),
+      data: { messageBody: json(push('single')) },
+    };
+
+    const summary = await run('event-push', json(single));
+
+    expect(summary).toMatchObject({ records: 1, sent: 1 });
+    expect(await sentKeys()).toEqual(['single']);
+    const sentLine = logs().find((line) => line.message === 'push sent');
+    expect(sentLine?.recordId).toBe('MNS-Function-mnstrigger/c2g71017-6f65-fhcf-a814-a396fc8d****');
+  });
+
+  it('sends a push request published on the event bus, and ignores other services events', async () => {
+    const busEvent = {
+      ...fixture('eventbridge/default-bus.json'),
+      source: 'my.app',
+      type: 'push:Requested',
+      data: push('bus'),
+    };
+
+    const sent = await run('event-push', json(busEvent));
+    const meeting = await run('event-push', json(fixture('eventbridge/default-bus.json')));
+
+    expect(sent).toMatchObject({ sent: 1 });
+    expect(meeting).toMatchObject({ records: 1, ignored: 1, sent: 0 });
+    expect(
+      logs().some(
+        (line) => line.message === 'event ignored' && String(line.reason).includes('acs:aliyuncvc'),
+      ),
+    ).toBe(true);
+  });
+
+  it('processes the whole batch: sends the good, counts the invalid, and throws naming the throttled', async () => {
+    const [element] = fixture<Array<Record<string, unknown>>>('eventbridge/mns-queue-batch.json');
+    const event = (id: string, body: string) => ({ ...element, id, data: { messageBody: body } });
+    const batch = [
+      event('ok-1', json(push('b-1'))),
+      event('bad', json(push('b-bad', { deliveryType: 9 }))),
+      event('throttled', json(push('b-throttled'))),
+      event('ok-2', json(push('b-2'))),
+    ];
+    // Records are sent 4 at a time, so which valid record mPaaS throttles depends on arrival order.
+    await injectFaults(emulator.url, [{ type: 'gateway', code: 'Throttling.User' }]);
+
+    const outcome = run('event-push', json(batch));
+
+    await expect(outcome).rejects.toThrow(
+      /^1 of 4 records must be retried: [^,]+ \(Throttling.User\)$/,
+    );
+    expect(await pushes(emulator.url)).toHaveLength(2);
+    const summaryLine = logs().find((line) => line.message === 'batch processed');
+    expect(summaryLine).toMatchObject({ records: 4, sent: 2, invalid: 1, retryable: 1 });
+  });
+
+  it('logs a permanent refusal with its mPaaS code and does not throw', async () => {
+    const [element] = fixture<Array<Record<string, unknown>>>('eventbridge/mns-queue-batch.json');
+    const event = {
+      ...element,
+      data: { messageBody: json(push('refused', { templateName: 'missing' })) },
+    };
+
+    const summary = await run('event-push', json([event]));
+
+    expect(summary).toMatchObject({ refused: 1, retryable: 0 });
+    expect(logs().find((line) => line.message === 'push not sent')).toMatchObject({
+      outcome: 'refused',
+    });
+  });
+});
+
+describe('timer-push', () => {
+  const firing = (payload: unknown, triggerTime = '2023-12-26T07:49:00Z') =>
+    json({
+      ...fixture<Record<string, unknown>>('timer/doc-sample.json'),
+      triggerTime,
+      payload: json(payload),
+    });
+
+  it('sends the payload with msgKeys derived from the firing, reused on a retry, new on the next firing', async () => {
+    await run('timer-push', firing(push('ignored')));
+    await run('timer-push', firing(push('ignored')));
+    await run('timer-push', firing(push('ignored'), '2023-12-26T07:50:00Z'));
+
+    const keys = await sentKeys();
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[0]).not.toBe('ignored');
+  });
+
+  it('sends every request of an array payload', async () => {
+    const summary = await run(
+      'timer-push',
+      firing([push('a'), { ...push('b'), targetMsgkey: undefined, targets: ['u2', 'u3'] }]),
+    );
+
+    expect(summary).toMatchObject({ records: 2, sent: 2 });
+  });
+
+  it('counts the published sample payload (awesome-fc) as invalid', async () => {
+    expect(await run('timer-push', json(fixture('timer/doc-sample.json')))).toMatchObject({
+      invalid: 1,
+      sent: 0,
+    });
+  });
+
+  it('throws when the function has no role, so the firing is retried once it has one', async () => {
+    const context = fcContext(undefined);
+
+    await expect(handlers['timer-push']?.(Buffer.from(firing(push('x'))), context)).rejects.toThrow(
+      /MissingRoleCredentials/,
+    );
+    expect(await pushes(emulator.url)).toHaveLength(0);
+  });
+});

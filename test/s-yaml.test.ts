@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Ajv } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { timerRecords } from '#lib/events/timer.ts';
+import { parsePushRequest } from '#lib/push-request.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+
+type Props = Record<string, unknown> & {
+  functionName: string;
+  triggers: Array<{
+    triggerName: string;
+    triggerType: string;
+    sourceArn?: string;
+    triggerConfig: Record<string, unknown>;
+  }>;
+};
+let spec: {
+  vars: Record<string, unknown>;
+  resources: Record<string, { component: string; props: Props; actions: unknown }>;
+};
+
+// `s preview` renders s.yaml with its variables resolved, offline (reference fc-platform.md §6.1).
+beforeAll(async () => {
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(root, 'node_modules/@serverless-devs/s/bin/s'), 'preview', '-o', 'json', '--silent'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        MPAAS_APP_ID: 'ONEX570DA89211721',
+        MPAAS_WORKSPACE_ID: 'default',
+        MPAAS_REGION: 'cn-hangzhou',
+      },
+      timeout: 60_000,
+    },
+  );
+  spec = JSON.parse(stdout.slice(stdout.indexOf('{')));
+}, 60_000);
+
+const functionNames = readdirSync(path.join(root, 'functions'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const props = (name: string): Props => {
+  const resource = spec.resources[name];
+  if (!resource) throw new Error(`s.yaml has no resource ${name}`);
+  return resource.props;
+};
+const trigger = (name: string, triggerName: string) => {
+  const found = props(name).triggers.find((t) => t.triggerName === triggerName);
+  if (!found) throw new Error(`${name} has no trigger ${triggerName}`);
+  return found;
+};
+
+describe('s.yaml', () => {
+  it('has one fc3 resource per function, on nodejs20, from its bundle, with the role and the app settings', () => {
+    expect(Object.keys(spec.resources).sort()).toEqual([...functionNames].sort());
+    for (const name of functionNames) {
+      expect(spec.resources[name]?.component).toBe('fc3');
+      expect(props(name)).toMatchObject({
+        functionName: name,
+        runtime: 'nodejs20',
+        handler: 'index.handler',
+        code: `./dist/${name}`,
+        role: expect.stringMatching(/^acs:ram::.+:role\/mpaas-push-fc$/),
+        environmentVariables: {
+          MPAAS_APP_ID: 'ONEX570DA89211721',
+          MPAAS_WORKSPACE_ID: 'default',
+          MPAAS_API_VERSION: '2020-10-28',
+        },
+      });
+      expect(JSON.stringify(spec.resources[name]?.actions)).toContain('npm run build');
+    }
+  });
+
+  it("validates every resource's props against the fc3 component's schema", () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(root, 'test/fixtures/fc3-schema.json'), 'utf8')),
+    );
+
+    for (const name of functionNames) {
+      const valid = validate(props(name));
+      expect(validate.errors ?? [], name).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
+
+  it('gives every event function FC async retries and a dead-letter queue', () => {
+    for (const name of ['mns-push', 'event-push', 'timer-push']) {
+      expect(props(name).asyncInvokeConfig).toEqual({
+        maxAsyncRetryAttempts: 3,
+        maxAsyncEventAgeInSeconds: 86400,
+        destinationConfig: {
+          onFailure: { destination: 'acs:mns:cn-hangzhou::/queues/mpaas-push-dlq/messages' },
+        },
+      });
+    }
+  });
+
+  it('subscribes mns-push to the topic in JSON format with exponential-decay retries', () => {
+    expect(trigger('mns-push', 'push-topic')).toMatchObject({
+      triggerType: 'mns_topic',
+      sourceArn: expect.stringMatching(/^acs:mns:cn-hangzhou:.+:\/topics\/mpaas-push-requests$/),
+      triggerConfig: { notifyContentFormat: 'JSON', notifyStrategy: 'EXPONENTIAL_DECAY_RETRY' },
+    });
+  });
+
+  it('feeds event-push from the MNS queue in batches and from the default bus, both dead-lettered', () => {
+    const dlq = expect.stringMatching(/^acs:mns:cn-hangzhou:.+:\/queues\/mpaas-push-dlq$/);
+    expect(trigger('event-push', 'push-queue')).toMatchObject({
+      triggerType: 'eventbridge',
+      triggerConfig: {
+        eventSourceConfig: {
+          eventSourceType: 'MNS',
+          eventSourceParameters: { sourceMNSParameters: { QueueName: 'mpaas-push-queue' } },
+        },
+        runOptions: {
+          mode: 'event-streaming',
+          errorsTolerance: 'ALL',
+          retryStrategy: { PushRetryStrategy: 'EXPONENTIAL_DECAY_RETRY' },
+          deadLetterQueue: { Arn: dlq },
+          batchWindow: { CountBasedWindow: 10, TimeBasedWindow: 3 },
+        },
+      },
+    });
+    const bus = trigger('event-push', 'push-bus');
+    expect(bus.triggerConfig).toMatchObject({
+      eventSourceConfig: { eventSourceType: 'Default' },
+      runOptions: { mode: 'event-driven', errorsTolerance: 'ALL', deadLetterQueue: { Arn: dlq } },
+    });
+    expect(JSON.parse(String(bus.triggerConfig.eventRuleFilterPattern))).toEqual({
+      source: ['app.mpaas.push'],
+    });
+  });
+
+  it('schedules timer-push with a six-field Shanghai cron, disabled, and a payload that is a valid push', () => {
+    const timer = trigger('timer-push', 'daily-reminder');
+    expect(timer.triggerType).toBe('timer');
+    expect(timer.triggerConfig.enable).toBe(false);
+    const cron = String(timer.triggerConfig.cronExpression);
+    expect(cron).toMatch(/^CRON_TZ=Asia\/Shanghai (\S+ ){5}\S+$/);
+
+    const event = {
+      triggerName: 'daily-reminder',
+      triggerTime: '2026-11-27T01:00:00Z',
+      payload: timer.triggerConfig.payload,
+    };
+    const [record] = timerRecords(Buffer.from(JSON.stringify(event)), 'req');
+    expect(record?.kind).toBe('push');
+    const parsed = parsePushRequest(record?.kind === 'push' ? record.request : null, {
+      now: new Date('2026-11-27T01:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+      apiVersion: '2020-10-28',
+      appId: 'ONEX570DA89211721',
+      workspaceId: 'default',
+    });
+    expect(parsed.success).toBe(true);
+  });
+
+  it('holds no credentials', () => {
+    const text = readFileSync(path.join(root, 's.yaml'), 'utf8');
+
+    expect(text).not.toMatch(/LTAI[0-9A-Za-z]{12,}/);
+    expect(text).not.toMatch(/AccessKey(Secret|Id)\s*:/i);
+  });
+});
