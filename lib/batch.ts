@@ -1,34 +1,38 @@
 /**
  * Sends the push requests of an event-triggered invocation (an MNS message, a CloudEvent batch,
- * a timer firing) so that nothing is lost and no poison message is retried forever:
+ * a timer firing) so that nothing is lost, nothing is sent twice and no poison message is retried
+ * forever:
  *
  * - every record is processed; one record's failure never stops the others;
+ * - each record is idempotent under its own key (MNS MessageId, CloudEvent source + id, timer
+ *   firing): a redelivery replays what completed and re-sends only the chunks that did not;
  * - invalid records and permanent mPaaS refusals are logged with their reasons and counted, not
  *   retried: a redelivery would fail the same way;
- * - retryable failures (throttling, mPaaS unavailable, timeouts, transport errors) and operator
- *   errors (no role, RAM denies the push) make the invocation throw once the batch is done, so
- *   FC or EventBridge redelivers it and, after its retries, parks it in the dead-letter queue.
+ * - retryable failures (throttling, mPaaS unavailable, timeouts, transport errors, a duplicate
+ *   still in progress) and operator errors (no role, RAM denies the push) make the invocation
+ *   throw once the batch is done, so FC or EventBridge redelivers it and, after its retries,
+ *   parks it in the dead-letter queue.
  */
 
 import {
-  MpaasBusinessError,
-  MpaasGatewayError,
-  MpaasTransportError,
+  IdempotencyMismatchError,
   type Outcome,
   outcomeOf,
   PushError,
   ValidationError,
 } from './errors.ts';
 import type { PushRecord } from './events/record.ts';
-import { annotate, type InvocationContext, invocationOf } from './invocation.ts';
-import { clientFor } from './mpaas/shared-client.ts';
-import { sendPush } from './push.ts';
+import { annotate, type InvocationContext, invocationOf, type Trigger } from './invocation.ts';
+import { mapWithConcurrency } from './pool.ts';
+import { type PushOutcome, pushRequest } from './push.ts';
 
 /** What happened to one record. */
 export interface RecordResult {
   id: string;
   outcome: Outcome | 'ignored';
   code?: string;
+  /** Completed by an earlier delivery of the same record: nothing was sent again. */
+  replayed?: boolean;
 }
 
 /** The summary an event function returns and logs. */
@@ -38,13 +42,14 @@ export interface BatchSummary {
   invalid: number;
   refused: number;
   ignored: number;
+  replayed: number;
   /** Throttled, failed or misconfigured records: the invocation throws so they are redelivered. */
   retryable: number;
   results: RecordResult[];
 }
 
-/** How many records are pushed at once; small, so a batch cannot trip mPaaS flow control. */
-const CONCURRENCY = 4;
+/** How many records are pushed at once; each fans out with its own bounded concurrency. */
+const RECORD_CONCURRENCY = 2;
 
 /** Thrown after a batch when some records must be redelivered; names them. */
 export class BatchRetryError extends PushError {
@@ -74,27 +79,24 @@ export async function pushRecords(
   records: PushRecord[],
   context: InvocationContext,
 ): Promise<BatchSummary> {
-  const results: RecordResult[] = new Array(records.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < records.length) {
-      const index = next++;
-      const record = records[index];
-      if (record) results[index] = await pushRecord(record, context);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, records.length) }, worker));
-  const summary = summarize(results);
   const state = invocationOf(context);
-  annotate(state, { outcome: summary.retryable > 0 ? 'failed' : 'done', ...counts(summary) });
-  state.logger.info('batch processed', { ...counts(summary), results: summary.results });
+  const results = await mapWithConcurrency(records, RECORD_CONCURRENCY, (record) =>
+    pushRecord(record, context, state.trigger),
+  );
+  const summary = summarize(results);
+  const { results: _results, ...counts } = summary;
+  annotate(state, { outcome: summary.retryable > 0 ? 'failed' : 'done', ...counts });
+  state.logger.info('batch processed', { ...counts, results });
   if (summary.retryable > 0) throw new BatchRetryError(summary);
   return summary;
 }
 
-async function pushRecord(record: PushRecord, context: InvocationContext): Promise<RecordResult> {
-  const state = invocationOf(context);
-  const logger = state.logger.child({ recordId: record.id });
+async function pushRecord(
+  record: PushRecord,
+  context: InvocationContext,
+  trigger: Trigger,
+): Promise<RecordResult> {
+  const logger = invocationOf(context).logger.child({ recordId: record.id });
   if (record.kind === 'ignored') {
     logger.info('event ignored', { reason: record.reason });
     return { id: record.id, outcome: 'ignored' };
@@ -104,27 +106,42 @@ async function pushRecord(record: PushRecord, context: InvocationContext): Promi
     return { id: record.id, outcome: 'invalid', code: 'UndecodableRecord' };
   }
   try {
-    await sendPush(record.request, context, { client: clientFor(state.config), logger });
-    return { id: record.id, outcome: 'sent' };
+    const pushed = await pushRequest(record.request, context, {
+      idempotencyKey: `${trigger}:${record.id}`,
+      logger,
+    });
+    return resultOf(record.id, pushed);
   } catch (error) {
-    const outcome = outcomeOf(error);
+    // A reused id with another payload can never succeed: counted as refused, not retried.
+    const outcome = error instanceof IdempotencyMismatchError ? 'refused' : outcomeOf(error);
     const code = error instanceof PushError ? error.code : 'InternalError';
-    if (error instanceof ValidationError) {
-      logger.warn('record invalid', { outcome, code, issues: error.issues });
-    } else if (!isMpaasError(error)) {
-      // sendPush logged mPaaS errors already; anything else (no role, a bug) is logged here.
-      logger.error('record failed', { outcome, code, error });
-    }
+    const fields = {
+      outcome,
+      code,
+      ...(error instanceof ValidationError ? { issues: error.issues } : { error }),
+    };
+    logger[outcome === 'invalid' || outcome === 'refused' ? 'warn' : 'error'](
+      'record not sent',
+      fields,
+    );
     return { id: record.id, outcome, code };
   }
 }
 
-function isMpaasError(error: unknown): boolean {
-  return (
-    error instanceof MpaasBusinessError ||
-    error instanceof MpaasGatewayError ||
-    error instanceof MpaasTransportError
-  );
+function resultOf(id: string, pushed: PushOutcome): RecordResult {
+  const { summary, calls } = pushed.report;
+  const code = calls.find((call) => call.code !== undefined && call.status !== 'SENT')?.code;
+  const replayed = pushed.replayed ? { replayed: true } : {};
+  if (pushed.retryable) {
+    const outcome = summary.failed > 0 ? 'failed' : 'throttled';
+    return { id, outcome, ...(code ? { code } : {}), ...replayed };
+  }
+  return {
+    id,
+    outcome: summary.sent > 0 ? 'sent' : 'refused',
+    ...(code ? { code } : {}),
+    ...replayed,
+  };
 }
 
 function needsRetry(outcome: RecordResult['outcome']): boolean {
@@ -140,12 +157,8 @@ function summarize(results: RecordResult[]): BatchSummary {
     invalid: count('invalid'),
     refused: count('refused'),
     ignored: count('ignored'),
+    replayed: results.filter((result) => result.replayed).length,
     retryable: results.filter((result) => needsRetry(result.outcome)).length,
     results,
   };
-}
-
-function counts(summary: BatchSummary): Omit<BatchSummary, 'results'> {
-  const { results: _results, ...rest } = summary;
-  return rest;
 }

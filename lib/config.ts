@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { ConfigurationError } from './errors.ts';
 import { isTimeZone } from './push-request/calendar.ts';
+import type { RetryPolicy } from './retry.ts';
 
 export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -30,8 +31,21 @@ const envSchema = z.object({
     'Asia/Shanghai',
   ),
   MPAAS_REQUEST_TIMEOUT_MS: positiveInt(5000),
-  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  MAX_BODY_BYTES: positiveInt(8 * 1024 * 1024),
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
+  MPAAS_CONCURRENCY: positiveInt(4),
+  MPAAS_RETRY_BASE_MS: positiveInt(200),
+  MPAAS_RETRY_CAP_MS: positiveInt(5000),
+  MPAAS_RETRY_ATTEMPTS: positiveInt(5),
+  MPAAS_INLINE_TARGETS: positiveInt(1000),
+  MPAAS_MAX_TARGETS: positiveInt(100_000),
+  MPAAS_WORKER_FUNCTION: z._default(
+    z.string().check(z.regex(/^[A-Za-z_][\w-]{0,63}$/)),
+    'push-worker',
+  ),
+  FC_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
+  IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400),
+  REDIS_URL: z.optional(z.url({ protocol: /^rediss?$/ })),
 });
 
 /** The validated configuration of one function. */
@@ -45,6 +59,19 @@ export interface PushConfig {
   requestTimeoutMs: number;
   maxBodyBytes: number;
   logLevel: LogLevel;
+  /** PushTemplate calls in flight at once per invocation. */
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Targets sent by the invocation itself; above this, batches go to the worker function. */
+  inlineTargets: number;
+  /** Targets accepted in one request. */
+  maxTargets: number;
+  workerFunction: string;
+  /** FC endpoint for async invocations; default the internal endpoint of the account's region. */
+  fcEndpoint: string | undefined;
+  idempotencyTtlMs: number;
+  /** Shared idempotency store; without it, records are kept per function instance. */
+  redisUrl: string | undefined;
 }
 
 /**
@@ -77,5 +104,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.MPAAS_REQUEST_TIMEOUT_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    concurrency: e.MPAAS_CONCURRENCY,
+    retry: {
+      baseMs: e.MPAAS_RETRY_BASE_MS,
+      capMs: e.MPAAS_RETRY_CAP_MS,
+      attempts: e.MPAAS_RETRY_ATTEMPTS,
+    },
+    inlineTargets: e.MPAAS_INLINE_TARGETS,
+    maxTargets: e.MPAAS_MAX_TARGETS,
+    workerFunction: e.MPAAS_WORKER_FUNCTION,
+    fcEndpoint: e.FC_ENDPOINT?.replace(/\/+$/, ''),
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL_SECONDS * 1000,
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -174,3 +174,42 @@ export function outcomeOf(error: unknown): Outcome {
   if (error.retryable) return error.statusCode === 429 ? 'throttled' : 'failed';
   return error instanceof MpaasBusinessError ? 'refused' : 'error';
 }
+
+/** Any thrown value as a PushError: unexpected ones become a non-retryable 500. */
+export function toPushError(thrown: unknown): PushError {
+  if (thrown instanceof PushError) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new PushError(`Unexpected error: ${message}`, {
+    statusCode: 500,
+    code: 'InternalError',
+    cause: thrown,
+  });
+}
+
+/** The idempotency key is being processed by another invocation right now. */
+export class IdempotencyConflictError extends PushError {
+  override name = 'IdempotencyConflictError';
+
+  constructor(key: string) {
+    super(
+      `A request with idempotency key ${JSON.stringify(key)} is still in progress; retry later.`,
+      {
+        statusCode: 409,
+        code: 'IdempotencyKeyInProgress',
+        retryable: true,
+      },
+    );
+  }
+}
+
+/** The idempotency key was used before with a different payload. */
+export class IdempotencyMismatchError extends PushError {
+  override name = 'IdempotencyMismatchError';
+
+  constructor(key: string) {
+    super(
+      `The idempotency key ${JSON.stringify(key)} was used with a different request; use a new key for a new request.`,
+      { statusCode: 422, code: 'IdempotencyKeyReused' },
+    );
+  }
+}

@@ -1,17 +1,33 @@
 /**
- * The HTTP trigger's push endpoint: `POST` a PushTemplate request as JSON, get the mPaaS receipt.
+ * The HTTP trigger's push endpoint: `POST` a PushTemplate request as JSON.
  *
- * Errors are thrown as typed errors and turned into problem+json by the `httpProblem()`
- * middleware; this module only handles the happy path and the correlation id.
+ * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
+ *   sent, 207 when some were not (the body lists every target's status), and the problem status
+ *   of the first failure when none was.
+ * - Above it (up to `MPAAS_MAX_TARGETS`), the targets are dispatched to the worker function in
+ *   batches: 202 with the dispatch id.
+ * - With an `Idempotency-Key` header, a repeated request replays the stored answer
+ *   (`Idempotent-Replayed: true`), one still in progress gets 409, and the same key with another
+ *   payload 422.
+ *
+ * Errors are thrown as typed errors and turned into problem+json by the `httpProblem()` middleware.
  */
-import type { FcHttpResponse } from './events/http.ts';
+import { type DispatchReport, dispatchToWorkers } from './dispatcher.ts';
+import { BadRequestError } from './errors.ts';
+import type { FcHttpEvent, FcHttpResponse } from './events/http.ts';
 import { header, jsonBody, jsonResponse, parseHttpEvent } from './events/http.ts';
-import { annotate, type InvocationContext, invocationOf } from './invocation.ts';
-import { clientFor } from './mpaas/shared-client.ts';
-import { sendPush } from './push.ts';
+import { fingerprint } from './idempotency/fingerprint.ts';
+import { storeFor } from './idempotency/index.ts';
+import type { StoredJson } from './idempotency/store.ts';
+import { once } from './idempotent.ts';
+import { annotate, type Invocation, type InvocationContext, invocationOf } from './invocation.ts';
+import { type PushReport, pushValidated, validatePush } from './push.ts';
+import type { PushRequest } from './push-request.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
 const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
+/** Idempotency keys: printable ASCII without spaces, as clients usually send UUIDs. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Handles one HTTP trigger event.
@@ -26,25 +42,81 @@ export async function pushFromHttp(
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : context.requestId;
   annotate(state, { correlationId });
+  const idempotencyKey = idempotencyKeyOf(httpEvent);
   const body = jsonBody(httpEvent, state.config.maxBodyBytes);
-  const { request, receipt } = await sendPush(body, context, { client: clientFor(state.config) });
+  const request = validatePush(body, state, idempotencyKey ?? context.requestId);
+  const headers = { 'x-correlation-id': correlationId };
+  const targets = Object.keys(request.targetMsgkey).length;
+  if (targets > state.config.inlineTargets) {
+    const { value, replayed } = await idempotent(state, idempotencyKey, request, async () => ({
+      value: (await dispatchToWorkers(request, context, idempotencyKey)) as unknown as StoredJson,
+      complete: true,
+    }));
+    const report = value as unknown as DispatchReport;
+    annotate(state, {
+      outcome: 'dispatched',
+      statusCode: 202,
+      dispatchId: report.dispatchId,
+      targets,
+    });
+    return jsonResponse(
+      202,
+      { ...report, requestId: context.requestId },
+      withReplay(headers, replayed),
+    );
+  }
+  const key = idempotencyKey === undefined ? {} : { idempotencyKey: `http:${idempotencyKey}` };
+  const pushed = await pushValidated(request, context, key);
+  if (pushed.firstError) throw pushed.firstError;
+  const status = statusOf(pushed.report);
   annotate(state, {
-    outcome: 'sent',
-    statusCode: 200,
-    mpaasRequestId: receipt.requestId,
-    resultCode: receipt.resultCode,
+    outcome: pushed.report.status === 'SENT' ? 'sent' : 'partial',
+    statusCode: status,
+    ...pushed.report.summary,
   });
   return jsonResponse(
-    200,
-    {
-      status: 'SENT',
-      requestId: context.requestId,
-      mpaasRequestId: receipt.requestId,
-      resultCode: receipt.resultCode,
-      resultMessage: receipt.resultMessage,
-      ...(receipt.taskId === undefined ? {} : { taskId: receipt.taskId }),
-      targetMsgkey: request.targetMsgkey,
-    },
-    { 'x-correlation-id': correlationId },
+    status,
+    { requestId: context.requestId, ...pushed.report },
+    withReplay(headers, pushed.replayed),
   );
+}
+
+/** 200 all sent, 207 some; a replayed request that sent nothing was refused by mPaaS (422). */
+function statusOf(report: PushReport): number {
+  if (report.status === 'SENT') return 200;
+  return report.status === 'PARTIAL' ? 207 : 422;
+}
+
+function idempotencyKeyOf(event: FcHttpEvent): string | undefined {
+  const key = header(event, 'idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError(
+      'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.',
+      400,
+      'InvalidIdempotencyKey',
+    );
+  }
+  return key;
+}
+
+async function idempotent(
+  state: Invocation,
+  key: string | undefined,
+  request: PushRequest,
+  work: () => Promise<{ value: StoredJson; complete: boolean }>,
+): Promise<{ value: StoredJson; replayed: boolean }> {
+  if (key === undefined) return { value: (await work()).value, replayed: false };
+  const settings = {
+    store: storeFor({ REDIS_URL: state.config.redisUrl }),
+    key: `http-dispatch:${key}`,
+    fingerprint: fingerprint(request),
+    leaseMs: state.deadline.remaining() + 5_000,
+    ttlMs: state.config.idempotencyTtlMs,
+  };
+  return once(settings, work);
+}
+
+function withReplay(headers: Record<string, string>, replayed: boolean): Record<string, string> {
+  return replayed ? { ...headers, 'idempotent-replayed': 'true' } : headers;
 }

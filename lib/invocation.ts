@@ -10,7 +10,7 @@ import type { PushConfig } from './config.ts';
 import type { Deadline, FcContext } from './fc/context.ts';
 import type { Logger } from './logger.ts';
 
-export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'invoke';
+export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
 
 export interface Invocation {
   readonly requestId: string;

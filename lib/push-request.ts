@@ -10,8 +10,13 @@
  * implies (reference mpaas-openapi.md §5.4) and this function's own lock on one app and workspace
  * are checked up front, all at once, with messages that name the field and the rule.
  *
- * Layout: fields.ts (each parameter), maps.ts and json-map.ts (map parameters), strategy*.ts
- * (scheduled and loop pushes), cross-field.ts (app lock, SMS, Live Activity), api-version.ts.
+ * A request may name up to `options.maxTargets` targets (100,000 by default), as `targetMsgkey`
+ * or as `targets` with derived msgKeys; PushTemplate's 10 targets per call (3029) are applied
+ * later, by splitting the request into calls (lib/fanout). The output always has `targetMsgkey`.
+ *
+ * Layout: fields.ts (each parameter), maps.ts and json-map.ts (map parameters), targets.ts (the
+ * two target forms), strategy*.ts (scheduled and loop pushes), cross-field.ts (app lock, SMS,
+ * Live Activity), api-version.ts.
  * zod/mini rather than classic zod keeps the bundle small for Function Compute cold starts.
  */
 import * as z from 'zod/mini';
@@ -35,6 +40,7 @@ import { isPlainObject, PROTOTYPE_KEYS, prototypeKeyText } from './push-request/
 import { assertOptions, type PushRequestOptions } from './push-request/options.ts';
 import { createRuleContext } from './push-request/rule-context.ts';
 import { checkStrategy } from './push-request/strategy.ts';
+import { assertSeed, checkTargets, targetMsgkeyOf } from './push-request/targets.ts';
 
 export type { JsonObject, JsonValue } from './push-request/json-map.ts';
 export type { ApiVersion, PushRequestOptions } from './push-request/options.ts';
@@ -43,10 +49,12 @@ export type { ValidationIssue };
 
 function withDefaults(options: PushRequestOptions) {
   return (fields: PushRequestFields) => {
-    const { StrategyContent, strategyContent, ...rest } = fields;
+    const { StrategyContent, strategyContent, targets, targetMsgkey, ...rest } = fields;
     const content = StrategyContent ?? strategyContent;
     return {
       ...rest,
+      // the targets rule has already reported a request without one of the two forms
+      targetMsgkey: targetMsgkeyOf({ targetMsgkey, targets }, options),
       // never empty: the app rule has already reported a request without appId or configuration
       appId: fields.appId ?? options.appId ?? '',
       workspaceId: fields.workspaceId ?? options.workspaceId ?? '',
@@ -73,6 +81,7 @@ export function createPushRequestSchema(options: PushRequestOptions) {
       for (const check of [
         checkSpelling,
         checkApp,
+        checkTargets,
         checkSms,
         checkLiveActivity,
         checkStrategy,
@@ -86,7 +95,10 @@ export function createPushRequestSchema(options: PushRequestOptions) {
   return z.pipe(pushRequestFields.check(crossField), z.transform(withDefaults(options)));
 }
 
-/** A validated request: camelCase names, `appId`/`workspaceId` filled in, defaults applied. */
+/**
+ * A validated request: camelCase names, `appId`/`workspaceId` filled in, defaults applied, and
+ * always `targetMsgkey` (derived from `targets` when the request named those).
+ */
 export type PushRequest = z.output<ReturnType<typeof createPushRequestSchema>>;
 
 /** The result of {@link parsePushRequest}. */
@@ -108,7 +120,9 @@ function rootIssues(input: Record<string, unknown>): ValidationIssue[] {
  * Validates one PushTemplate request and applies defaults, reporting every broken rule at once,
  * sorted by field, rule and message.
  *
- * @throws RangeError when `options` cannot be right (unknown time zone, invalid date, empty appId).
+ * @throws RangeError when `options` cannot be right (unknown time zone, invalid date, empty appId,
+ *   `maxTargets` not a positive whole number), or when the request uses `targets` and
+ *   `options.msgKeySeed` is missing (the derived msgKeys need the request's idempotency key).
  * @example
  * const result = parsePushRequest(
  *   { taskName: 'order shipped', deliveryType: 3, targetMsgkey: { user1024: 'm-1' }, expiredSeconds: 300, templateName: 'shipped' },
@@ -125,6 +139,7 @@ export function parsePushRequest(input: unknown, options: PushRequestOptions): P
       issues: [{ field: ROOT_FIELD, rule: 'json-object', message: sentence(ROOT_FIELD, text) }],
     };
   }
+  assertSeed(input, options);
   const issues = rootIssues(input);
   // the prototype keys are reported above; the copy keeps them away from zod's object parser
   const rest = Object.fromEntries(

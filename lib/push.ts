@@ -1,47 +1,78 @@
 /**
- * Sends one PushTemplate request end to end: validate, take the role's credentials, sign and
- * send, log the outcome. Every trigger's handler calls this, so a rule is enforced in one place.
+ * Sends one push request end to end: validate, take the role's credentials, fan out to all
+ * targets in PushTemplate calls of at most 10, idempotently when the request has a key, and log
+ * the outcome. Every trigger's handler (and the dispatch worker) calls this, so each rule is
+ * enforced in one place.
  *
  * Validation runs before credentials are read or anything is sent: a bad request never costs a
  * push, and its error names every broken rule at once.
  */
 import { credentialsFromContext } from './credentials.ts';
-import { outcomeOf, ValidationError } from './errors.ts';
+import { type PushError, ValidationError } from './errors.ts';
+import { type ChunkLedger, type FanoutResult, fanOut, type TargetResult } from './fanout.ts';
+import { fingerprint } from './idempotency/fingerprint.ts';
+import { storeFor } from './idempotency/index.ts';
+import type { StoredJson } from './idempotency/store.ts';
+import { once } from './idempotent.ts';
 import type { Invocation, InvocationContext } from './invocation.ts';
 import type { Logger } from './logger.ts';
-import type { MpaasClient } from './mpaas/client.ts';
-import type { PushReceipt } from './mpaas/outcome.ts';
+import { clientFor } from './mpaas/shared-client.ts';
 import { type PushRequest, parsePushRequest } from './push-request.ts';
 
-/** A push mPaaS accepted, with the request as it was sent. */
-export interface SentPush {
-  request: PushRequest;
-  receipt: PushReceipt;
+/** The report of one push request, as answered and as stored for idempotent replays. */
+export interface PushReport {
+  /** SENT: every target; PARTIAL: some; NOT_SENT: none. */
+  status: 'SENT' | 'PARTIAL' | 'NOT_SENT';
+  summary: FanoutResult['summary'];
+  targets: TargetResult[];
+  calls: Array<{
+    chunk: number;
+    status: string;
+    attempts: number;
+    inDoubt: boolean;
+    mpaasRequestId?: string;
+    taskId?: string;
+    code?: string;
+  }>;
 }
 
-export interface PushDependencies {
-  client: MpaasClient;
+export interface PushOutcome {
+  report: PushReport;
+  /** True when the report was stored by an earlier delivery of the same key. */
+  replayed: boolean;
+  /** Targets whose chunk must be retried (throttled, failed): the platform should redeliver. */
+  retryable: boolean;
+  /** The first chunk's error when nothing was sent by this invocation. */
+  firstError?: PushError;
+}
+
+export interface PushOptions {
+  /** The request's idempotency key, namespaced by trigger (`http:…`, `mns:…`); none = no dedupe. */
+  idempotencyKey?: string;
+  /** The logger of this push (a record's child logger in a batch). */
+  logger?: Logger;
   /** The clock of the time rules (strategy windows); tests pin it. */
   now?: () => Date;
-  /** The logger of this push (a record's child logger in a batch); the invocation's by default. */
-  logger?: Logger;
 }
 
 /**
- * Validates `input` against the PushTemplate contract.
+ * Validates `input` against the PushTemplate contract; `targets` get msgKeys derived from `seed`.
  * @throws ValidationError listing every broken rule.
- * @example validatePush({ templateName: 'template1024', ... }, invocation)
+ * @example validatePush(body, invocation, 'http:order-42')
  */
 export function validatePush(
   input: unknown,
   state: Invocation,
+  seed: string,
   now: Date = new Date(),
 ): PushRequest {
-  const { appId, workspaceId, apiVersion, timeZone } = state.config;
+  const { appId, workspaceId, apiVersion, timeZone, maxTargets } = state.config;
   const result = parsePushRequest(input, {
     now,
     timeZone,
     apiVersion,
+    maxTargets,
+    msgKeySeed: seed,
     ...(appId ? { appId } : {}),
     ...(workspaceId ? { workspaceId } : {}),
   });
@@ -50,49 +81,99 @@ export function validatePush(
 }
 
 /**
- * Validates and sends one push with the invocation's role credentials.
- * @throws ValidationError | ConfigurationError | MpaasBusinessError | MpaasGatewayError | MpaasTransportError
- * @example const { receipt } = await sendPush(body, context, { client });
+ * Validates and sends an already-validated request to all its targets with the invocation's role.
+ * @throws ConfigurationError (no role) | IdempotencyConflictError | IdempotencyMismatchError
+ * @example const { report } = await pushValidated(request, context, { idempotencyKey: 'mns:42' });
  */
-export async function sendPush(
-  input: unknown,
+export async function pushValidated(
+  request: PushRequest,
   context: InvocationContext,
-  deps: PushDependencies,
-): Promise<SentPush> {
+  options: PushOptions = {},
+): Promise<PushOutcome> {
   const state = context.invocation;
-  if (!state) throw new Error('sendPush needs the invocation() middleware.');
-  const request = validatePush(input, state, deps.now?.() ?? new Date());
+  if (!state) throw new Error('pushValidated needs the invocation() middleware.');
   const credentials = credentialsFromContext(context);
-  const logger = deps.logger ?? state.logger;
-  const started = Date.now();
-  try {
-    const receipt = await deps.client.pushTemplate(request, {
+  const logger = options.logger ?? state.logger;
+  const { config } = state;
+  const ledger = ledgerFor(state, options.idempotencyKey);
+  let fresh: FanoutResult | undefined;
+  const work = async () => {
+    fresh = await fanOut(request, {
+      client: clientFor(config),
       credentials,
       deadline: state.deadline,
+      logger,
+      concurrency: config.concurrency,
+      retry: config.retry,
+      safetyMarginMs: clientFor(config).options.safetyMarginMs,
+      ...(ledger ? { ledger } : {}),
     });
-    logger.info('push sent', {
-      ...pushFields(request),
-      mpaasLatencyMs: Date.now() - started,
-      ...receipt,
-    });
-    return { request, receipt };
-  } catch (error) {
-    logger.warn('push not sent', {
-      ...pushFields(request),
-      mpaasLatencyMs: Date.now() - started,
-      outcome: outcomeOf(error),
-      error,
-    });
-    throw error;
-  }
+    const report = toReport(fresh);
+    return { value: report as unknown as StoredJson, complete: !needsRetry(report) };
+  };
+  const { value, replayed } = ledger
+    ? await once({ ...ledger, fingerprint: fingerprint(request) }, work)
+    : { value: (await work()).value, replayed: false };
+  const report = value as unknown as PushReport;
+  logger[report.status === 'SENT' ? 'info' : 'warn']('push finished', {
+    templateName: request.templateName,
+    ...report.summary,
+    requestReplayed: replayed,
+  });
+  const firstError = fresh?.firstError;
+  return {
+    report,
+    replayed,
+    retryable: needsRetry(report),
+    ...(firstError && report.summary.sent === 0 ? { firstError } : {}),
+  };
 }
 
-/** What a log line may say about a push: names and counts, never the template values. */
-function pushFields(request: PushRequest): Record<string, unknown> {
+/**
+ * Validates `input`, then sends it (see {@link pushValidated}).
+ * @throws ValidationError and everything pushValidated throws.
+ */
+export async function pushRequest(
+  input: unknown,
+  context: InvocationContext,
+  options: PushOptions = {},
+): Promise<PushOutcome> {
+  const state = context.invocation;
+  if (!state) throw new Error('pushRequest needs the invocation() middleware.');
+  const seed = options.idempotencyKey ?? context.requestId;
+  const request = validatePush(input, state, seed, options.now?.() ?? new Date());
+  return pushValidated(request, context, options);
+}
+
+function ledgerFor(state: Invocation, key: string | undefined): ChunkLedger | undefined {
+  if (key === undefined) return undefined;
+  // The lease outlives this invocation's deadline: a duplicate may take over only once FC has
+  // certainly ended it.
+  const leaseMs = state.deadline.remaining() + 5_000;
   return {
-    templateName: request.templateName,
-    deliveryType: request.deliveryType,
-    targets: Object.keys(request.targetMsgkey).length,
-    msgKeys: Object.values(request.targetMsgkey),
+    store: storeFor({ REDIS_URL: state.config.redisUrl }),
+    key,
+    leaseMs,
+    ttlMs: state.config.idempotencyTtlMs,
   };
+}
+
+function needsRetry(report: PushReport): boolean {
+  return report.summary.throttled + report.summary.failed > 0;
+}
+
+function toReport(result: FanoutResult): PushReport {
+  const { summary } = result;
+  const status =
+    summary.sent === summary.targets ? 'SENT' : summary.sent > 0 ? 'PARTIAL' : 'NOT_SENT';
+  const calls = result.chunks.map((outcome, chunk) => ({
+    chunk,
+    status: outcome.status,
+    attempts: outcome.attempts,
+    inDoubt: outcome.inDoubt,
+    ...(outcome.mpaasRequestId ? { mpaasRequestId: outcome.mpaasRequestId } : {}),
+    ...(outcome.taskId ? { taskId: outcome.taskId } : {}),
+    ...(outcome.code ? { code: outcome.code } : {}),
+  }));
+  return { status, summary, targets: result.targets, calls };
 }

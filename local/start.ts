@@ -38,6 +38,9 @@ const gateway = await startGateway({
     ),
 });
 
+// Large pushes are dispatched to push-worker through this gateway's invoke API, signed by fc2.
+env.FC_ENDPOINT ??= gateway.url;
+
 process.stdout.write(
   [
     `mPaaS emulator   ${emulator.url}   (GET /_pushes lists what it received)`,

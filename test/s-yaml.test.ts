@@ -20,16 +20,18 @@ type Props = Record<string, unknown> & {
     triggerConfig: Record<string, unknown>;
   }>;
 };
-let spec: {
+type Spec = {
   vars: Record<string, unknown>;
   resources: Record<string, { component: string; props: Props; actions: unknown }>;
 };
+let spec: Spec;
 
-// `s preview` renders s.yaml with its variables resolved, offline (reference fc-platform.md §6.1).
-beforeAll(async () => {
+// `s preview` renders a template with its variables resolved, offline (reference fc-platform.md §6.1).
+async function preview(template: string, env: Record<string, string> = {}): Promise<Spec> {
+  const s = path.join(root, 'node_modules/@serverless-devs/s/bin/s');
   const { stdout } = await run(
     process.execPath,
-    [path.join(root, 'node_modules/@serverless-devs/s/bin/s'), 'preview', '-o', 'json', '--silent'],
+    [s, 'preview', '-t', template, '-o', 'json', '--silent'],
     {
       cwd: root,
       env: {
@@ -37,11 +39,16 @@ beforeAll(async () => {
         MPAAS_APP_ID: 'ONEX570DA89211721',
         MPAAS_WORKSPACE_ID: 'default',
         MPAAS_REGION: 'cn-hangzhou',
+        ...env,
       },
       timeout: 60_000,
     },
   );
-  spec = JSON.parse(stdout.slice(stdout.indexOf('{')));
+  return JSON.parse(stdout.slice(stdout.indexOf('{'))) as Spec;
+}
+
+beforeAll(async () => {
+  spec = await preview('s.yaml');
 }, 60_000);
 
 const functionNames = readdirSync(path.join(root, 'functions'), { withFileTypes: true })
@@ -93,7 +100,7 @@ describe('s.yaml', () => {
   });
 
   it('gives every event function FC async retries and a dead-letter queue', () => {
-    for (const name of ['mns-push', 'event-push', 'timer-push']) {
+    for (const name of ['mns-push', 'event-push', 'timer-push', 'push-worker']) {
       expect(props(name).asyncInvokeConfig).toEqual({
         maxAsyncRetryAttempts: 3,
         maxAsyncEventAgeInSeconds: 86400,
@@ -162,6 +169,35 @@ describe('s.yaml', () => {
       workspaceId: 'default',
     });
     expect(parsed.success).toBe(true);
+  });
+
+  it('renders the Redis variant with a VPC and REDIS_URL for every function, from the environment only', async () => {
+    const redis = await preview('s.redis.yaml', {
+      REDIS_URL: 'redis://:pw@r-bp1.redis.rds.aliyuncs.com:6379/0',
+      MPAAS_VPC_ID: 'vpc-1',
+      MPAAS_VSWITCH_ID: 'vsw-1',
+      MPAAS_SECURITY_GROUP_ID: 'sg-1',
+    });
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(root, 'test/fixtures/fc3-schema.json'), 'utf8')),
+    );
+
+    for (const name of functionNames) {
+      const redisProps = redis.resources[name]?.props;
+      expect(redisProps).toMatchObject({
+        vpcConfig: { vpcId: 'vpc-1', vSwitchIds: ['vsw-1'], securityGroupId: 'sg-1' },
+        environmentVariables: {
+          REDIS_URL: 'redis://:pw@r-bp1.redis.rds.aliyuncs.com:6379/0',
+          MPAAS_APP_ID: 'ONEX570DA89211721',
+        },
+        runtime: 'nodejs20',
+      });
+      expect(validate(redisProps), name).toBe(true);
+    }
+    expect(readFileSync(path.join(root, 's.redis.yaml'), 'utf8')).not.toMatch(
+      /rediss?:\/\/:[^<@\s]+@/,
+    );
   });
 
   it('holds no credentials', () => {

@@ -7,11 +7,13 @@
  * each business message id (msgKey) to be unique, and FC delivers async events at least once. So
  * every target's msgKey is derived from the firing (trigger name and time), the request's place
  * in the payload and the target: a redelivery of the same firing reuses its msgKeys, while two
- * firings, two requests or two targets never share one. Any msgKey written in the payload is
- * replaced. A payload may name its targets as a plain list, `targets: ["user1024"]`, instead.
+ * firings, two requests or two targets never share one. The parts are, in order: trigger name,
+ * trigger time, the request's index in the payload, the target (lib/msg-key.ts hashes them).
+ * Any msgKey written in the payload is replaced. A payload may name its targets as a plain list,
+ * `targets: ["user1024"]`, instead.
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
+import { deriveMsgKey } from '../msg-key.ts';
 import {
   type Decoded,
   invalidRecord,
@@ -21,6 +23,9 @@ import {
   parseJson,
   pushRecord,
 } from './record.ts';
+
+// re-exported so that callers and tests that derive a firing's msgKeys keep one import
+export { deriveMsgKey };
 
 const timerEventSchema = z.looseObject({
   triggerTime: z.string().check(z.minLength(1)),
@@ -32,25 +37,6 @@ const timerEventSchema = z.looseObject({
 interface Firing {
   triggerName: string;
   triggerTime: string;
-}
-
-/**
- * The msgKey of one target of one request of one timer firing: the first 32 hex digits (128 bits)
- * of the SHA-256 of the parts. The parts are encoded as a JSON array rather than joined with a
- * separator, because a separator can occur inside a part (trigger `a:b` at `c` and trigger `a` at
- * `b:c` would both join to `a:b:c`); a JSON array encodes each list of parts differently.
- *
- * @example
- * deriveMsgKey('daily-push', '2023-12-26T07:49:00Z', 0, 'user1024'); // 32 hex digits
- */
-export function deriveMsgKey(
-  triggerName: string,
-  triggerTime: string,
-  requestIndex: number,
-  target: string,
-): string {
-  const parts = JSON.stringify([triggerName, triggerTime, requestIndex, target]);
-  return createHash('sha256').update(parts, 'utf8').digest('hex').slice(0, 32);
 }
 
 /** The target ids a request names, or a reason; undefined leaves the request to validation. */

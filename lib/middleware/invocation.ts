@@ -78,7 +78,7 @@ function writeSummary(request: AnyRequest, level: 'info' | 'error', now: () => n
   state.logger[level]('invocation finished', {
     outcome: 'success',
     ...state.summary,
-    ...(error ? { outcome: 'error', error: { name: error.name, message: error.message } } : {}),
+    ...(error ? { outcome: 'error', error } : {}),
     latencyMs: now() - state.startedAt,
     coldStart: state.coldStart,
   });

@@ -13,6 +13,9 @@
  * - `templateName`: no comma ("模板名称不能包含逗号"), at most 200 characters (the console's
  *   template-name limit, mPaaS "创建模板" doc).
  * - `StrategyContent` is the doc's spelling; `strategyContent` (the SDK's) is accepted too.
+ * - `targets` is not a PushTemplate parameter but this function's own: a list of target ids whose
+ *   msgKeys are derived (targets.ts). `targetMsgkey` or `targets` is required, exactly one of them,
+ *   so both are optional here and the rule lives in targets.ts.
  * - Not accepted yet: `pushAction`, `silent`, `tenantId`, `channelId`, `vendorTemplate`,
  *   `transparentMessagePayload`, `transparentMessageUrgency` (not in this function's contract).
  */
@@ -22,6 +25,7 @@ import { jsonObject } from './json-map.ts';
 import { activityContentState, extendedParams, scalarMap, targetMsgkey } from './maps.ts';
 import { classification, integer, integerOf, nonBlank, positive, stringEnum } from './scalars.ts';
 import { strategyContent } from './strategy-content.ts';
+import { targets } from './targets.ts';
 
 const DELIVERY_TYPES =
   '1 (Android device), 2 (iOS device), 3 (user), 5 (Live Activity pushToken), 6 (Live Activity activityId) or 7 (HarmonyOS device)';
@@ -54,7 +58,8 @@ const shape = {
   appId: z.optional(nonBlank()),
   workspaceId: z.optional(nonBlank()),
   deliveryType: integerOf([1, 2, 3, 5, 6, 7], DELIVERY_TYPES),
-  targetMsgkey,
+  targetMsgkey: z.optional(targetMsgkey),
+  targets: z.optional(targets),
   expiredSeconds: integer([
     positive('must be a positive number of seconds (the message validity period)'),
   ]),
@@ -85,7 +90,7 @@ const shape = {
   ),
 };
 
-/** The names of all accepted parameters, in the docs' order. */
+/** The names of all accepted parameters, in the docs' order (`targets` beside `targetMsgkey`). */
 export const FIELD_NAMES: readonly string[] = Object.keys(shape);
 
 /**
@@ -97,7 +102,7 @@ export const FIELD_NAMES: readonly string[] = Object.keys(shape);
 export const pushRequestFields = z.strictObject(shape, {
   error: unknownKeysError(
     'a JSON object of PushTemplate parameters',
-    'PushTemplate takes only the parameters named in the mPaaS docs',
+    'PushTemplate takes only the parameters named in the mPaaS docs, and this function also takes targets (target ids whose msgKeys it derives)',
     FIELD_NAMES,
   ),
 });

@@ -15,7 +15,7 @@ import type * as z from 'zod/mini';
 export interface ValidationIssue {
   /** Dotted path of the parameter, e.g. `targetMsgkey` or `StrategyContent.circleValue`. */
   field: string;
-  /** Short stable id, e.g. `max-pairs`; safe to branch on. */
+  /** Short stable id, e.g. `max-targets`; safe to branch on. */
   rule: string;
   /** A sentence that starts with the field and states the rule, e.g. as the mPaaS docs do. */
   message: string;

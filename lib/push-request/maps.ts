@@ -2,10 +2,13 @@
  * What each map parameter may hold, per the mPaaS docs (help.aliyun.com/document_detail/2871127.html)
  * and the result codes they cite (reference mpaas-openapi.md §5.4).
  *
- * - `targetMsgkey`: target id → business message id; 1 to 10 pairs ("推送目标不可以超过 10 个", 3029
- *   SINGLE_PUSH_TARGET_TOO_MUCH); the message id "必须保持唯一" (must be unique), so two targets may
- *   not share one. Both sides are non-blank strings: a msgKey is an id, and a JSON number would lose
- *   digits past 2^53.
+ * - `targetMsgkey`: target id → business message id; at least one pair. PushTemplate takes at
+ *   most 10 targets per call ("推送目标不可以超过 10 个", 3029 SINGLE_PUSH_TARGET_TOO_MUCH), but that
+ *   limit is no longer a rule here: the service splits a larger request into calls of at most 10
+ *   (lib/fanout), and the cross-field rule `max-targets` (targets.ts) caps the request as a whole.
+ *   The message id "必须保持唯一" (must be unique), so two targets may not share one; the check
+ *   is one pass over a Map, since a request may carry 100,000 pairs. Both sides are non-blank
+ *   strings: a msgKey is an id, and a JSON number would lose digits past 2^53.
  * - `templateKeyValue`, `smsTemplateParam`, `thirdChannelCategory`, `notifyLevel`: flat maps whose
  *   values are strings or numbers (the docs' examples: `{"money":"200","name":"张三"}`); nested
  *   values, booleans and null are refused because mPaaS substitutes them as text.
@@ -78,20 +81,9 @@ const uniqueMsgKeys = z.superRefine((map: Keyed, ctx) => {
   }
 }, ifObject);
 
-/** `targetMsgkey`: target id → unique business message id, 1 to 10 pairs. */
+/** `targetMsgkey`: target id → unique business message id, at least one pair. */
 export const targetMsgkey = jsonObject(
-  z
-    .record(z.string(), msgKey)
-    .check(
-      nonBlankKeys,
-      atLeastOnePair,
-      maxKeys(
-        10,
-        'max-pairs',
-        'must have at most 10 target → msgKey pairs (mPaaS result 3029 SINGLE_PUSH_TARGET_TOO_MUCH)',
-      ),
-      uniqueMsgKeys,
-    ),
+  z.record(z.string(), msgKey).check(nonBlankKeys, atLeastOnePair, uniqueMsgKeys),
 );
 
 const MAX_CONTENT_STATE_BYTES = 4096;

@@ -1,11 +1,13 @@
 /**
  * What the parser needs from the function rather than from the request: the clock, the zone
- * that defines "the current day", the configured app and workspace, and the API version.
+ * that defines "the current day", the configured app and workspace, the API version, the most
+ * targets one request may name, and the seed of derived msgKeys.
  *
  * Why a separate module: these are configuration, checked once per call and reported as a
  * thrown `RangeError` (a deployment bug), never as a `ValidationIssue` (a bad request).
  * An empty `appId` is refused rather than read as "not configured": an unset-but-present
- * `MPAAS_APP_ID=` would otherwise silently lift the app lock.
+ * `MPAAS_APP_ID=` would otherwise silently lift the app lock; likewise an empty `msgKeySeed`,
+ * which would give every request the same derived msgKeys.
  */
 
 import type { ApiVersion } from '../config.ts';
@@ -31,7 +33,22 @@ export interface PushRequestOptions {
   workspaceId?: string;
   /** API version the request will be sent with. */
   apiVersion: ApiVersion;
+  /**
+   * The most targets one request may name (`MPAAS_MAX_TARGETS`); {@link DEFAULT_MAX_TARGETS} when
+   * absent. Requests above 10 targets are split into PushTemplate calls of at most 10
+   * (lib/fanout); this cap bounds the work one request can cause.
+   */
+  maxTargets?: number;
+  /**
+   * The seed of the msgKeys derived for a request that names `targets`: the request's
+   * idempotency key, so a retry derives the same msgKeys. Required when the request uses
+   * `targets`; parsePushRequest throws a RangeError without it.
+   */
+  msgKeySeed?: string;
 }
+
+/** Targets one request may name when `maxTargets` is not given. */
+export const DEFAULT_MAX_TARGETS = 100_000;
 
 const API_VERSIONS: readonly string[] = ['2019-08-21', '2020-10-28'];
 
@@ -53,7 +70,13 @@ export function assertOptions(options: PushRequestOptions): void {
   if (!API_VERSIONS.includes(options.apiVersion)) {
     throw new RangeError(`PushRequestOptions.apiVersion must be one of ${API_VERSIONS.join(', ')}`);
   }
-  for (const key of ['appId', 'workspaceId'] as const) {
+  const { maxTargets } = options;
+  if (maxTargets !== undefined && !(Number.isSafeInteger(maxTargets) && maxTargets > 0)) {
+    throw new RangeError(
+      `PushRequestOptions.maxTargets must be a positive whole number; got ${maxTargets}`,
+    );
+  }
+  for (const key of ['appId', 'workspaceId', 'msgKeySeed'] as const) {
     if (options[key] !== undefined && options[key].trim() === '') {
       throw new RangeError(
         `PushRequestOptions.${key} is empty; leave it undefined when not configured`,

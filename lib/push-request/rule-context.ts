@@ -9,10 +9,15 @@
  * field which failed stays silent; the field's own issue already explains the request.
  * `supplied` says whether the caller sent a field at all, valid or not; defaults are applied only
  * after these rules, so "must be absent" and API-version rules never mistake a default for input.
+ * `sent` is stricter: a property set to `undefined` does not count, as JSON.stringify drops it.
+ * `count` sizes a list or map even when some of its entries broke their own rules (only a
+ * failed JSON stage, e.g. a string that is not JSON, leaves nothing to count), so a request with a
+ * bad msgKey and too many targets hears about both at once.
  */
+import * as z from 'zod/mini';
 import type { PushRequestFields } from './fields.ts';
 import { type IssueSink, report } from './issues.ts';
-import { JSON_STAGE_RULES } from './json-map.ts';
+import { isPlainObject, JSON_STAGE_RULES } from './json-map.ts';
 import type { PushRequestOptions } from './options.ts';
 import type { StrategyContent } from './strategy-content.ts';
 
@@ -32,6 +37,10 @@ export interface RuleContext {
   readonly options: PushRequestOptions;
   /** Whether the caller sent `field`, valid or not. */
   supplied(field: string): boolean;
+  /** Whether the caller sent `field` with a value other than `undefined`, valid or not. */
+  sent(field: string): boolean;
+  /** Entries of a list or map field as sent, valid or not; undefined when absent or unusable. */
+  count(field: string): number | undefined;
   /** Reports an issue at `path` (top-level field first). */
   report(path: readonly PropertyKey[], rule: string, text: string): void;
 }
@@ -55,6 +64,16 @@ function failedPaths(sink: IssueSink): { top: Set<string>; sub: Set<string> } {
     } else top.add(key);
   }
   return { top, sub };
+}
+
+function counter(value: PushRequestFields) {
+  return (field: string): number | undefined => {
+    const sent: unknown = Reflect.get(value, field);
+    // z.NEVER is what a failed JSON stage leaves: an object, but not the caller's map
+    if (sent === z.NEVER) return undefined;
+    if (Array.isArray(sent)) return sent.length;
+    return isPlainObject(sent) ? Object.keys(sent).length : undefined;
+  };
 }
 
 /**
@@ -89,6 +108,8 @@ export function createRuleContext(
     contentKey,
     options,
     supplied: (field) => Object.hasOwn(value, field),
+    sent: (field) => Object.hasOwn(value, field) && Reflect.get(value, field) !== undefined,
+    count: counter(value),
     report: (path, rule, text) => report(sink, path, rule, text),
   };
 }

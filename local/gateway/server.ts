@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CredentialLookup, invokeRefusal } from './fc-signature.ts';
 import { toHttpEvent, writeHttpResult } from './http-event.ts';
 import {
   FunctionNotFoundError,
@@ -19,7 +20,16 @@ export interface GatewayOptions extends RuntimeOptions {
   host?: string;
   /** The function behind the HTTP trigger. Default `http-push`. */
   httpFunction?: string;
+  /**
+   * Refuse unsigned requests to the invoke API. Signed ones (an `authorization` header) are
+   * verified either way. Default false, so curl works; the HTTP trigger never asks for one.
+   */
+  requireSignature?: boolean;
+  /** The keys that may sign invoke-API requests. Default: `credentials.lookup`, if it has one. */
+  credentialLookup?: CredentialLookup;
 }
+
+type InvokePolicy = { requireSignature: boolean; lookup: CredentialLookup | undefined };
 
 export interface Gateway {
   url: string;
@@ -40,8 +50,14 @@ const INVOKE_PATH = /^\/2023-03-30\/functions\/([^/]+)\/invocations\/?$/;
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const runtime = new LocalRuntime(options);
   const httpFunction = options.httpFunction ?? 'http-push';
+  const policy: InvokePolicy = {
+    requireSignature: options.requireSignature ?? false,
+    // stsMinter's minter knows every key it handed to a function (local/sts-client.ts).
+    lookup:
+      options.credentialLookup ?? (options.credentials as { lookup?: CredentialLookup }).lookup,
+  };
   const server = createServer((req, res) => {
-    route(req, res, runtime, httpFunction).catch((error: unknown) => {
+    route(req, res, runtime, httpFunction, policy).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (!res.headersSent) sendJson(res, 500, { Code: 'InternalError', Message: message });
     });
@@ -67,9 +83,10 @@ async function route(
   res: ServerResponse,
   runtime: LocalRuntime,
   httpFunction: string,
+  policy: InvokePolicy,
 ) {
   const invoke = INVOKE_PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
-  if (invoke) return invokeApi(req, res, runtime, decodeURIComponent(invoke[1] ?? ''));
+  if (invoke) return invokeApi(req, res, runtime, decodeURIComponent(invoke[1] ?? ''), policy);
   const body = await readBody(req, SYNC_LIMIT);
   if (body === null)
     return sendJson(res, 400, { Code: 'InvalidArgument', Message: 'request body exceeds 32 MB' });
@@ -91,6 +108,7 @@ async function invokeApi(
   res: ServerResponse,
   runtime: LocalRuntime,
   name: string,
+  policy: InvokePolicy,
 ) {
   if (req.method !== 'POST')
     return sendJson(res, 405, { Code: 'MethodNotAllowed', Message: 'use POST' });
@@ -107,6 +125,10 @@ async function invokeApi(
       Code: 'EntityTooLarge',
       Message: `payload over the ${type} limit`,
     });
+  const signed = { method: req.method, path: req.url ?? '/', headers: req.headers, body };
+  const refusal = invokeRefusal(signed, policy);
+  if (refusal)
+    return sendJson(res, refusal.status, { Code: refusal.code, Message: refusal.message });
   const requestId = String(req.headers['x-fc-async-task-id'] ?? '') || randomUUID();
   res.setHeader('x-fc-request-id', requestId);
   try {

@@ -14,8 +14,16 @@ describe('loadConfig', () => {
       apiVersion: '2020-10-28',
       timeZone: 'Asia/Shanghai',
       requestTimeoutMs: 5000,
-      maxBodyBytes: 1048576,
+      maxBodyBytes: 8 * 1024 * 1024,
       logLevel: 'info',
+      concurrency: 4,
+      retry: { baseMs: 200, capMs: 5000, attempts: 5 },
+      inlineTargets: 1000,
+      maxTargets: 100_000,
+      workerFunction: 'push-worker',
+      fcEndpoint: undefined,
+      idempotencyTtlMs: 86_400_000,
+      redisUrl: undefined,
     });
   });
 

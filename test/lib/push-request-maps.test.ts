@@ -24,8 +24,11 @@ function request(overrides: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
-function parse(overrides: Record<string, unknown>): PushRequestResult {
-  return parsePushRequest(request(overrides), OPTIONS);
+function parse(
+  overrides: Record<string, unknown>,
+  opts: Partial<PushRequestOptions> = {},
+): PushRequestResult {
+  return parsePushRequest(request(overrides), { ...OPTIONS, ...opts });
 }
 
 function issuesOf(result: PushRequestResult): [string, string][] {
@@ -37,18 +40,29 @@ function targets(count: number): Record<string, string> {
 }
 
 describe('targetMsgkey', () => {
-  it('accepts 10 pairs as an object or as a JSON string', () => {
-    expect(parse({ targetMsgkey: targets(10) }).success).toBe(true);
-    expect(parse({ targetMsgkey: JSON.stringify(targets(10)) }).success).toBe(true);
+  it('accepts more than 10 pairs, as an object or a JSON string: the fan-out splits them into calls of 10', () => {
+    const object = parse({ targetMsgkey: targets(11) });
+    const string = parse({ targetMsgkey: JSON.stringify(targets(1000)) });
+
+    expect(object.success && object.data.targetMsgkey).toEqual(targets(11));
+    expect(string.success && Object.keys(string.data.targetMsgkey)).toHaveLength(1000);
   });
 
-  it('refuses 11 pairs, citing the mPaaS limit', () => {
-    const result = parse({ targetMsgkey: targets(11) });
+  it('refuses more pairs than maxTargets, naming the count, the limit and its setting', () => {
+    const result = parse({ targetMsgkey: targets(6) }, { maxTargets: 5 });
 
-    expect(issuesOf(result)).toEqual([['targetMsgkey', 'max-pairs']]);
-    expect(result.success || result.issues[0]?.message).toBe(
-      'targetMsgkey: must have at most 10 target → msgKey pairs (mPaaS result 3029 SINGLE_PUSH_TARGET_TOO_MUCH); got 11.',
-    );
+    expect(parse({ targetMsgkey: targets(5) }, { maxTargets: 5 }).success).toBe(true);
+    expect(result).toEqual({
+      success: false,
+      issues: [
+        {
+          field: 'targetMsgkey',
+          rule: 'max-targets',
+          message:
+            'targetMsgkey: names 6 targets; at most 5 are accepted per request (MPAAS_MAX_TARGETS).',
+        },
+      ],
+    });
   });
 
   it('refuses an empty map', () => {
@@ -78,8 +92,10 @@ describe('targetMsgkey', () => {
   });
 
   it('reports too many pairs and a bad value together', () => {
-    expect(issuesOf(parse({ targetMsgkey: { ...targets(11), user0: 7 } }))).toEqual([
-      ['targetMsgkey', 'max-pairs'],
+    const result = parse({ targetMsgkey: { ...targets(11), user0: 7 } }, { maxTargets: 10 });
+
+    expect(issuesOf(result)).toEqual([
+      ['targetMsgkey', 'max-targets'],
       ['targetMsgkey.user0', 'type'],
     ]);
   });

@@ -128,7 +128,7 @@ describe('parsePushRequest: the request as a whole', () => {
 
     expect(issuesOf(result)).toEqual([['request', 'unknown-keys']]);
     expect(result.success || result.issues[0]?.message).toBe(
-      'request: has unknown fields "TargetMsgkey" (did you mean "targetMsgkey"?), "title"; PushTemplate takes only the parameters named in the mPaaS docs.',
+      'request: has unknown fields "TargetMsgkey" (did you mean "targetMsgkey"?), "title"; PushTemplate takes only the parameters named in the mPaaS docs, and this function also takes targets (target ids whose msgKeys it derives).',
     );
   });
 

@@ -60,7 +60,7 @@ describe('local gateway: HTTP trigger', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-correlation-id')).toBe('readme-1');
     expect(response.headers.get('x-fc-request-id')).toEqual(expect.any(String));
-    expect(body).toMatchObject({ status: 'SENT', resultCode: 'OK' });
+    expect(body).toMatchObject({ status: 'SENT', summary: { sent: 1 } });
     const received = await pushes(emulator.url);
     expect(received).toHaveLength(1);
     expect(received[0]?.accessKeyId).toMatch(/^STS\./);

@@ -1,0 +1,280 @@
+/**
+ * Fan-out: one push request to any number of targets, as PushTemplate calls of at most 10
+ * targets each (mPaaS refuses more with 3029), sent with bounded concurrency, each retried with
+ * backoff while the deadline allows, and each recorded in the idempotency store so that a
+ * redelivered request re-sends only the chunks that did not complete, with the same msgKeys.
+ *
+ * One chunk's failure never stops the others; the result lists every target with its status.
+ */
+import { MpaasBusinessError, type PushError, toPushError } from './errors.ts';
+import type { Deadline, FcCredentials } from './fc/context.ts';
+import type { IdempotencyStore, StoredJson } from './idempotency/store.ts';
+import type { Logger } from './logger.ts';
+import type { MpaasClient } from './mpaas/client.ts';
+import { mapWithConcurrency } from './pool.ts';
+import type { PushRequest } from './push-request.ts';
+import { nextRetryDelay, type RetryPolicy, sleep } from './retry.ts';
+
+/** PushTemplate's limit of targets per call. */
+export const TARGETS_PER_CALL = 10;
+
+export type TargetStatus = 'SENT' | 'THROTTLED' | 'FAILED' | 'REFUSED';
+
+/** The outcome of one PushTemplate call (a chunk), as stored for idempotent replays. */
+export interface ChunkOutcome {
+  status: TargetStatus;
+  attempts: number;
+  /** A call of this chunk may have been delivered although it failed (timeout, reset, 5xx). */
+  inDoubt: boolean;
+  code?: string;
+  message?: string;
+  retryable?: boolean;
+  mpaasRequestId?: string;
+  taskId?: string;
+  /** Served from the idempotency store: not sent again by this invocation. */
+  replayed?: boolean;
+}
+
+/** One target's line in the result. */
+export interface TargetResult {
+  target: string;
+  msgKey: string;
+  status: TargetStatus;
+  code?: string;
+  message?: string;
+  inDoubt?: boolean;
+}
+
+export interface FanoutSummary {
+  targets: number;
+  calls: number;
+  sent: number;
+  throttled: number;
+  failed: number;
+  refused: number;
+  inDoubt: number;
+  replayed: number;
+  /** Attempts beyond the first, over all chunks. */
+  retries: number;
+}
+
+export interface FanoutResult {
+  summary: FanoutSummary;
+  targets: TargetResult[];
+  chunks: ChunkOutcome[];
+  /** The error of the first chunk that was not sent, for callers that answer with one status. */
+  firstError?: PushError;
+}
+
+/** Idempotency of the chunks: the request's key and how long its records live. */
+export interface ChunkLedger {
+  store: IdempotencyStore;
+  key: string;
+  leaseMs: number;
+  ttlMs: number;
+}
+
+export interface FanoutOptions {
+  client: MpaasClient;
+  credentials: FcCredentials;
+  deadline: Deadline;
+  logger: Logger;
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Kept back before the deadline, ms (the client keeps the same margin). */
+  safetyMarginMs: number;
+  ledger?: ChunkLedger;
+  random?: () => number;
+}
+
+/** Splits the targets into PushTemplate-sized chunks, in a stable order. */
+export function chunkTargets(targetMsgkey: Record<string, string>): Array<Record<string, string>> {
+  const pairs = Object.entries(targetMsgkey);
+  const chunks: Array<Record<string, string>> = [];
+  for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
+    chunks.push(Object.fromEntries(pairs.slice(i, i + TARGETS_PER_CALL)));
+  }
+  return chunks;
+}
+
+/**
+ * Sends `request` to all its targets.
+ * @example const { summary, targets } = await fanOut(request, { client, credentials, deadline, logger, concurrency: 4, retry, safetyMarginMs: 500 });
+ */
+export async function fanOut(request: PushRequest, options: FanoutOptions): Promise<FanoutResult> {
+  const chunks = chunkTargets(request.targetMsgkey);
+  const errors: Array<PushError | undefined> = new Array(chunks.length);
+  const outcomes = await mapWithConcurrency(
+    chunks,
+    options.concurrency,
+    async (targetMsgkey, index) => {
+      const { outcome, error } = await runChunk({ ...request, targetMsgkey }, index, options);
+      errors[index] = error;
+      return outcome;
+    },
+  );
+  const firstError = errors.find((error) => error !== undefined);
+  return {
+    summary: summarize(chunks, outcomes),
+    targets: targetResults(chunks, outcomes),
+    chunks: outcomes,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+interface ChunkRun {
+  outcome: ChunkOutcome;
+  error?: PushError;
+}
+
+async function runChunk(
+  chunk: PushRequest,
+  index: number,
+  options: FanoutOptions,
+): Promise<ChunkRun> {
+  const ledger = options.ledger;
+  let inDoubt = false;
+  if (ledger) {
+    const claim = await ledger.store.claimChunk(ledger.key, index, ledger.leaseMs, ledger.ttlMs);
+    if (claim.state === 'done')
+      return { outcome: { ...(claim.result as unknown as ChunkOutcome), replayed: true } };
+    if (claim.state === 'in-progress') {
+      const message = 'another invocation is sending this chunk right now';
+      return {
+        outcome: {
+          status: 'FAILED',
+          attempts: 0,
+          inDoubt: false,
+          code: 'ChunkInProgress',
+          message,
+          retryable: true,
+        },
+      };
+    }
+    inDoubt = claim.inDoubt;
+  }
+  const run = await sendWithRetries(chunk, index, inDoubt, options);
+  if (ledger) await record(ledger, index, run.outcome);
+  return run;
+}
+
+/** Completed chunks are never sent again; failed ones are released for a redelivery. */
+async function record(ledger: ChunkLedger, index: number, outcome: ChunkOutcome): Promise<void> {
+  if (outcome.status === 'SENT' || outcome.status === 'REFUSED') {
+    await ledger.store.completeChunk(
+      ledger.key,
+      index,
+      outcome as unknown as StoredJson,
+      ledger.ttlMs,
+    );
+  } else {
+    await ledger.store.releaseChunk(ledger.key, index, outcome.inDoubt, ledger.ttlMs);
+  }
+}
+
+async function sendWithRetries(
+  chunk: PushRequest,
+  index: number,
+  priorDoubt: boolean,
+  options: FanoutOptions,
+): Promise<ChunkRun> {
+  const random = options.random ?? Math.random;
+  let inDoubt = priorDoubt;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const receipt = await options.client.pushTemplate(chunk, {
+        credentials: options.credentials,
+        deadline: options.deadline,
+      });
+      const outcome: ChunkOutcome = {
+        status: 'SENT',
+        attempts: attempt,
+        inDoubt,
+        mpaasRequestId: receipt.requestId,
+      };
+      if (receipt.taskId !== undefined) outcome.taskId = receipt.taskId;
+      return { outcome };
+    } catch (thrown) {
+      const error = toPushError(thrown);
+      inDoubt ||= 'outcomeUnknown' in error && error.outcomeUnknown === true;
+      const delay = error.retryable
+        ? nextRetryDelay(attempt, options.retry, options.deadline, options.safetyMarginMs, random)
+        : undefined;
+      if (delay === undefined) return { outcome: failedOutcome(error, attempt, inDoubt), error };
+      options.logger.debug('chunk retry', {
+        chunk: index,
+        attempt,
+        code: error.code,
+        delayMs: delay,
+      });
+      await sleep(delay);
+    }
+  }
+}
+
+function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): ChunkOutcome {
+  const permanentRefusal = error instanceof MpaasBusinessError && !error.retryable;
+  const status: TargetStatus = permanentRefusal
+    ? 'REFUSED'
+    : error.statusCode === 429
+      ? 'THROTTLED'
+      : 'FAILED';
+  return {
+    status,
+    attempts,
+    inDoubt,
+    code: error.code,
+    message: error.message,
+    retryable: error.retryable,
+  };
+}
+
+function targetResults(
+  chunks: Array<Record<string, string>>,
+  outcomes: ChunkOutcome[],
+): TargetResult[] {
+  const results: TargetResult[] = [];
+  chunks.forEach((chunk, index) => {
+    const outcome = outcomes[index];
+    if (!outcome) return;
+    for (const [target, msgKey] of Object.entries(chunk)) {
+      const result: TargetResult = { target, msgKey, status: outcome.status };
+      if (outcome.code !== undefined) result.code = outcome.code;
+      if (outcome.message !== undefined) result.message = outcome.message;
+      if (outcome.inDoubt) result.inDoubt = true;
+      results.push(result);
+    }
+  });
+  return results;
+}
+
+function summarize(chunks: Array<Record<string, string>>, outcomes: ChunkOutcome[]): FanoutSummary {
+  const summary: FanoutSummary = {
+    targets: 0,
+    calls: chunks.length,
+    sent: 0,
+    throttled: 0,
+    failed: 0,
+    refused: 0,
+    inDoubt: 0,
+    replayed: 0,
+    retries: 0,
+  };
+  const field = {
+    SENT: 'sent',
+    THROTTLED: 'throttled',
+    FAILED: 'failed',
+    REFUSED: 'refused',
+  } as const;
+  chunks.forEach((chunk, index) => {
+    const outcome = outcomes[index];
+    const size = Object.keys(chunk).length;
+    summary.targets += size;
+    if (!outcome) return;
+    summary[field[outcome.status]] += size;
+    if (outcome.inDoubt) summary.inDoubt += size;
+    if (outcome.replayed) summary.replayed += size;
+    summary.retries += Math.max(0, outcome.attempts - 1);
+  });
+  return summary;
+}

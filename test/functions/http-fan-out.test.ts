@@ -1,0 +1,172 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '#functions/http-push/index.ts';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => {
+  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
+  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
+  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  vi.stubEnv('MPAAS_RETRY_BASE_MS', '5');
+  vi.stubEnv('MPAAS_RETRY_CAP_MS', '20');
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  emulator.clearPushes();
+  emulator.clearFaults();
+});
+
+const pairs = (count: number, prefix = 'u') =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, `${prefix}-m${i}`]));
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  const response = await handler(
+    jsonPushEvent(body, headers),
+    fcContext(emulator.mintCredentials()),
+  );
+  return {
+    ...response,
+    json: JSON.parse(response.body) as Record<string, unknown> & {
+      targets: Array<Record<string, unknown>>;
+    },
+  };
+}
+
+function deliveries(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const push of emulator.pushes()) {
+    for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+describe('http-push fan-out', () => {
+  it('sends 1,000 targets in 100 calls and lists every target', async () => {
+    const response = await post(docsExample({ targetMsgkey: pairs(1000) }));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json.summary).toMatchObject({ targets: 1000, calls: 100, sent: 1000 });
+    expect(response.json.targets).toHaveLength(1000);
+    expect(emulator.pushes()).toHaveLength(100);
+    expect([...deliveries().values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('answers 207 with each target status when some chunks fail', async () => {
+    vi.stubEnv('MPAAS_CONCURRENCY', '1');
+    emulator.setFaults([
+      { type: 'delay', ms: 0 },
+      { type: 'result', resultCode: '3022', resultMessage: 'TEMPLATE_NOT_EXIST' },
+    ]);
+
+    const response = await post(docsExample({ targetMsgkey: pairs(25) }));
+
+    expect(response.statusCode).toBe(207);
+    expect(response.json).toMatchObject({ status: 'PARTIAL', summary: { sent: 15, refused: 10 } });
+    expect(response.json.targets[10]).toMatchObject({
+      target: 'u10',
+      status: 'REFUSED',
+      code: '3022',
+    });
+    expect(response.json.targets[0]).toMatchObject({ target: 'u0', status: 'SENT' });
+  });
+
+  it('derives msgKeys for `targets` from the Idempotency-Key, the same on every retry', async () => {
+    const body = docsExample({ targetMsgkey: undefined, targets: ['alice', 'bob'] });
+    emulator.setFaults([{ type: 'gateway', code: 'ServiceUnavailable', times: 5 }]);
+
+    const failed = await post(body, { 'Idempotency-Key': 'campaign-7' });
+    const retried = await post(body, { 'Idempotency-Key': 'campaign-7' });
+
+    expect(failed.statusCode).toBe(503);
+    expect(retried.statusCode).toBe(200);
+    const keys = retried.json.targets.map((target) => target.msgKey);
+    expect(keys).toEqual([
+      expect.stringMatching(/^[0-9a-f]{32}$/),
+      expect.stringMatching(/^[0-9a-f]{32}$/),
+    ]);
+    expect(emulator.pushes()[0]?.params.TargetMsgkey).toEqual({ alice: keys[0], bob: keys[1] });
+  });
+});
+
+describe('http-push idempotency', () => {
+  it('replays a completed request without sending it again', async () => {
+    const body = docsExample({ targetMsgkey: pairs(12, 'r') });
+
+    const first = await post(body, { 'Idempotency-Key': 'order-1' });
+    const again = await post(body, { 'Idempotency-Key': 'order-1' });
+
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json.targets).toEqual(first.json.targets);
+    expect(emulator.pushes()).toHaveLength(2);
+  });
+
+  it('refuses the same key with another payload with 422', async () => {
+    await post(docsExample({ targetMsgkey: { a: 'm-a' } }), { 'Idempotency-Key': 'order-2' });
+
+    const other = await post(docsExample({ targetMsgkey: { b: 'm-b' } }), {
+      'Idempotency-Key': 'order-2',
+    });
+
+    expect(other.statusCode).toBe(422);
+    expect(other.json.code).toBe('IdempotencyKeyReused');
+    expect(emulator.pushes()).toHaveLength(1);
+  });
+
+  it('answers 409 while the same key is still in progress', async () => {
+    const body = docsExample({ targetMsgkey: { slow: 'm-slow' } });
+    emulator.setFaults([{ type: 'delay', ms: 400 }]);
+
+    const [first, second] = await Promise.all([
+      post(body, { 'Idempotency-Key': 'order-3' }),
+      new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
+        post(body, { 'Idempotency-Key': 'order-3' }),
+      ),
+    ]);
+
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(409);
+    expect(second.json).toMatchObject({ code: 'IdempotencyKeyInProgress', retryable: true });
+    expect(emulator.pushes()).toHaveLength(1);
+  });
+
+  it('re-sends only the failed chunks when a partly failed request is retried', async () => {
+    vi.stubEnv('MPAAS_CONCURRENCY', '1');
+    vi.stubEnv('MPAAS_RETRY_ATTEMPTS', '1');
+    emulator.setFaults([
+      { type: 'delay', ms: 0, times: 2 },
+      { type: 'gateway', code: 'Throttling.User' },
+    ]);
+    const body = docsExample({ targetMsgkey: pairs(40, 'p') });
+
+    const partial = await post(body, { 'Idempotency-Key': 'order-4' });
+    const completed = await post(body, { 'Idempotency-Key': 'order-4' });
+
+    expect(partial.statusCode).toBe(207);
+    expect(partial.json.summary).toMatchObject({ sent: 30, throttled: 10 });
+    expect(completed.statusCode).toBe(200);
+    expect(completed.json.summary).toMatchObject({ sent: 40, replayed: 30 });
+    expect([...deliveries().values()]).toEqual(Array(40).fill(1));
+  });
+
+  it('refuses a malformed Idempotency-Key', async () => {
+    const response = await post(docsExample(), { 'Idempotency-Key': 'has spaces' });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json.code).toBe('InvalidIdempotencyKey');
+  });
+});

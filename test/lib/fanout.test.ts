@@ -1,0 +1,218 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chunkTargets, type FanoutOptions, fanOut } from '#lib/fanout.ts';
+import { deadlineOf } from '#lib/fc/context.ts';
+import { MemoryStore } from '#lib/idempotency/memory-store.ts';
+import { createLogger } from '#lib/logger.ts';
+import { MpaasClient } from '#lib/mpaas/client.ts';
+import type { PushRequest } from '#lib/push-request.ts';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { type Credentials, docsExample } from '#test/helpers/fc.ts';
+
+let emulator: Emulator;
+let client: MpaasClient;
+let credentials: Credentials;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  client = new MpaasClient({
+    endpoint: emulator.url,
+    apiVersion: '2020-10-28',
+    requestTimeoutMs: 2000,
+  });
+});
+afterAll(async () => {
+  client.close();
+  await emulator.close();
+});
+afterEach(() => {
+  emulator.clearPushes();
+  emulator.clearFaults();
+});
+
+function request(targets: number, prefix = 't'): PushRequest {
+  const targetMsgkey = Object.fromEntries(
+    Array.from({ length: targets }, (_, i) => [`${prefix}${i}`, `${prefix}-msg-${i}`]),
+  );
+  return {
+    ...(docsExample() as Omit<PushRequest, 'targetMsgkey'>),
+    appId: 'ONEX570DA89211721',
+    workspaceId: 'test',
+    classification: '1',
+    strategyType: 0,
+    smsStrategy: 0,
+    targetMsgkey,
+  } as PushRequest;
+}
+
+function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
+  credentials = emulator.mintCredentials();
+  return {
+    client,
+    credentials,
+    deadline: deadlineOf({ requestId: 'r', function: { timeout: 30 } }, Date.now()),
+    logger: createLogger({}, 'error', () => undefined),
+    concurrency: 4,
+    retry: { baseMs: 5, capMs: 20, attempts: 5 },
+    safetyMarginMs: 500,
+    ...overrides,
+  };
+}
+
+/** How many times the emulator received each target. */
+function deliveries(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const push of emulator.pushes()) {
+    for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+describe('chunkTargets', () => {
+  it('splits targets into PushTemplate calls of at most 10, in a stable order', () => {
+    const chunks = chunkTargets(request(25).targetMsgkey);
+
+    expect(chunks.map((chunk) => Object.keys(chunk).length)).toEqual([10, 10, 5]);
+    expect(Object.keys(chunks[2] ?? {})).toEqual(['t20', 't21', 't22', 't23', 't24']);
+  });
+});
+
+describe('fanOut', () => {
+  it('sends every target exactly once, in calls of at most 10', async () => {
+    const result = await fanOut(request(25), options());
+
+    expect(result.summary).toMatchObject({
+      targets: 25,
+      calls: 3,
+      sent: 25,
+      failed: 0,
+      retries: 0,
+    });
+    expect(
+      emulator
+        .pushes()
+        .map((push) => Object.keys(push.params.TargetMsgkey as object).length)
+        .sort(),
+    ).toEqual([10, 10, 5]);
+    expect([...deliveries().values()].every((count) => count === 1)).toBe(true);
+    expect(result.targets[24]).toEqual({ target: 't24', msgKey: 't-msg-24', status: 'SENT' });
+  });
+
+  it('keeps at most `concurrency` calls in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const counting = Object.create(client) as MpaasClient;
+    counting.pushTemplate = async (...args) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      try {
+        return await client.pushTemplate(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    emulator.setFaults([{ type: 'delay', ms: 30, times: 20 }]);
+
+    await fanOut(request(100), options({ client: counting, concurrency: 3 }));
+
+    expect(peak).toBe(3);
+  });
+
+  it('retries a throttled chunk with backoff until it is sent', async () => {
+    emulator.setFaults([{ type: 'gateway', code: 'Throttling.User', times: 3 }]);
+
+    const result = await fanOut(request(10), options());
+
+    expect(result.summary).toMatchObject({ sent: 10, throttled: 0, retries: 3 });
+    expect(result.chunks[0]).toMatchObject({ status: 'SENT', attempts: 4, inDoubt: false });
+  });
+
+  it('reports THROTTLED once the attempts are used up, and never retries a permanent refusal', async () => {
+    emulator.setFaults([{ type: 'result', resultCode: '8011', times: 5 }]);
+    const throttled = await fanOut(request(10), options());
+    emulator.setFaults([
+      { type: 'result', resultCode: '3022', resultMessage: 'TEMPLATE_NOT_EXIST' },
+    ]);
+    const refused = await fanOut(request(10, 'r'), options());
+
+    expect(throttled.targets[0]).toMatchObject({ status: 'THROTTLED', code: '8011' });
+    expect(throttled.chunks[0]?.attempts).toBe(5);
+    expect(refused.targets[0]).toMatchObject({ status: 'REFUSED', code: '3022' });
+    expect(refused.chunks[0]?.attempts).toBe(1);
+    expect(refused.firstError?.code).toBe('3022');
+  });
+
+  it('retries a chunk whose outcome is unknown with the same msgKeys and says it was in doubt', async () => {
+    emulator.setFaults([{ type: 'reset', afterAccept: true }]);
+
+    const result = await fanOut(request(3), options());
+
+    const received = emulator.pushes();
+    expect(received).toHaveLength(2);
+    expect(received[0]?.params.TargetMsgkey).toEqual(received[1]?.params.TargetMsgkey);
+    expect(
+      result.targets.every((target) => target.status === 'SENT' && target.inDoubt === true),
+    ).toBe(true);
+    expect(result.summary.inDoubt).toBe(3);
+  });
+
+  it('never lets its backoff outlive the deadline', async () => {
+    emulator.setFaults([{ type: 'gateway', code: 'ServiceUnavailable', times: 1000 }]);
+    const started = Date.now();
+    const deadline = deadlineOf({ requestId: 'r', function: { timeout: 2 } }, started);
+
+    const result = await fanOut(
+      request(40),
+      options({ deadline, retry: { baseMs: 300, capMs: 10_000, attempts: 100 } }),
+    );
+
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2000 - 500 + 100);
+    expect(result.summary).toMatchObject({ sent: 0, failed: 40 });
+    expect(result.chunks.every((chunk) => chunk.attempts >= 1)).toBe(true);
+  });
+
+  it('accounts for every one of 1,000 targets through throttling bursts, resets, delays and HTML 5xx', async () => {
+    emulator.setFaults([
+      { type: 'gateway', code: 'Throttling.User', times: 8 },
+      { type: 'reset', times: 4 },
+      { type: 'delay', ms: 50, times: 4 },
+      { type: 'html', status: 502, times: 4 },
+      { type: 'result', resultCode: '8011', times: 6 },
+      { type: 'gateway', code: 'ServiceUnavailable', times: 30 },
+    ]);
+
+    const result = await fanOut(
+      request(1000),
+      options({ retry: { baseMs: 2, capMs: 10, attempts: 4 } }),
+    );
+
+    // None of these faults accepts a push and then fails, so every target must reach mPaaS
+    // exactly once if it is reported SENT, and never if it is reported failed.
+    const counts = deliveries();
+    for (const target of result.targets) {
+      expect(counts.get(target.target) ?? 0, target.target).toBe(target.status === 'SENT' ? 1 : 0);
+    }
+    const { sent, throttled, failed, refused } = result.summary;
+    expect(sent + throttled + failed + refused).toBe(1000);
+    expect(result.targets).toHaveLength(1000);
+    expect(result.summary.retries).toBeGreaterThan(0);
+  });
+
+  it('re-sends only the chunks that did not complete when the request is delivered again', async () => {
+    const store = new MemoryStore();
+    const ledger = { store, key: 'mns:redelivered', leaseMs: 10_000, ttlMs: 60_000 };
+    emulator.setFaults([
+      { type: 'delay', ms: 0 },
+      { type: 'gateway', code: 'Forbidden.RAM' },
+    ]);
+    const first = await fanOut(request(30), options({ ledger, concurrency: 1 }));
+
+    const second = await fanOut(request(30), options({ ledger, concurrency: 1 }));
+
+    expect(first.summary).toMatchObject({ sent: 20, failed: 10 });
+    expect(second.summary).toMatchObject({ sent: 30, replayed: 20 });
+    expect([...deliveries().values()]).toEqual(Array(30).fill(1));
+  });
+});
