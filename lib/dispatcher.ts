@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { credentialsFromContext } from './credentials.ts';
-import { invokeAsync } from './dispatch/fc-invoker.ts';
 import { PushError, toPushError } from './errors.ts';
 import { TARGETS_PER_CALL } from './fanout.ts';
 import type { InvocationContext } from './invocation.ts';
@@ -106,6 +105,8 @@ export async function dispatchToWorkers(
     region: context.region ?? config.region,
     ...(config.fcEndpoint ? { endpoint: config.fcEndpoint } : {}),
   };
+  // fc2 is loaded only when a push is large enough to dispatch: most invocations never need it.
+  const { invokeAsync } = await import('./dispatch/fc-invoker.ts');
   const failures = await mapWithConcurrency(batches, config.concurrency, async (batch) => {
     for (let attempt = 1; ; attempt += 1) {
       try {

@@ -7,13 +7,12 @@
  * by every invocation that instance serves, like a database pool: a Redis connection costs a TCP
  * and AUTH round trip, and a memory store is useless if each invocation gets a fresh one.
  */
+import { LazyRedisStore } from './lazy-redis-store.ts';
 import { MemoryStore } from './memory-store.ts';
-import { RedisStore } from './redis-store.ts';
 import type { IdempotencyStore } from './store.ts';
 
 export { fingerprint } from './fingerprint.ts';
 export { MemoryStore } from './memory-store.ts';
-export { RedisStore } from './redis-store.ts';
 export type { BeginResult, ClaimResult, IdempotencyStore, StoredJson } from './store.ts';
 export { IdempotencyStoreError } from './store-error.ts';
 
@@ -29,7 +28,8 @@ export interface StoreEnv {
  */
 export function createStore(env: StoreEnv): IdempotencyStore {
   const url = env.REDIS_URL?.trim();
-  return url ? new RedisStore(url) : new MemoryStore();
+  // ioredis is loaded on first use (lazy-redis-store.ts), keeping it off the cold-start path.
+  return url ? new LazyRedisStore(url) : new MemoryStore();
 }
 
 /** Stores made by `storeFor`, by REDIS_URL ('' for memory): one per setting per process. */

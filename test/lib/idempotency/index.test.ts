@@ -2,13 +2,8 @@
  * Choosing the store from the environment, and keeping one per process.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeStores,
-  createStore,
-  MemoryStore,
-  RedisStore,
-  storeFor,
-} from '#lib/idempotency/index.ts';
+import { closeStores, createStore, MemoryStore, storeFor } from '#lib/idempotency/index.ts';
+import { LazyRedisStore } from '#lib/idempotency/lazy-redis-store.ts';
 
 afterEach(closeStores);
 
@@ -18,10 +13,10 @@ describe('createStore', () => {
     expect(createStore({ REDIS_URL: '  ' })).toBeInstanceOf(MemoryStore);
   });
 
-  it('makes a Redis store when REDIS_URL is set, without connecting yet', async () => {
+  it('makes a Redis store when REDIS_URL is set, without loading ioredis or connecting yet', async () => {
     const store = createStore({ REDIS_URL: 'redis://127.0.0.1:1' });
 
-    expect(store).toBeInstanceOf(RedisStore);
+    expect(store).toBeInstanceOf(LazyRedisStore);
     await store.close();
   });
 });

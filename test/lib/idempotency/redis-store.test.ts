@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '#lib/errors.ts';
+import { LazyRedisStore } from '#lib/idempotency/lazy-redis-store.ts';
 import { DEFAULT_PREFIX, RedisStore } from '#lib/idempotency/redis-store.ts';
 import { IdempotencyStoreError } from '#lib/idempotency/store-error.ts';
 import { type RedisServer, startRedis } from '#test/helpers/redis.ts';
@@ -31,6 +32,11 @@ afterAll(async () => {
 describeStoreContract(
   'RedisStore',
   async (now) => new RedisStore(server.url, { now, prefix: `test:${randomUUID()}:` }),
+);
+
+describeStoreContract(
+  'LazyRedisStore',
+  async (now) => new LazyRedisStore(server.url, { now, prefix: `lazy:${randomUUID()}:` }),
 );
 
 describe('RedisStore on a shared server', () => {
