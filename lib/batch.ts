@@ -22,7 +22,13 @@ import {
   ValidationError,
 } from './errors.ts';
 import type { PushRecord } from './events/record.ts';
-import { annotate, type InvocationContext, invocationOf, type Trigger } from './invocation.ts';
+import {
+  annotate,
+  count,
+  type InvocationContext,
+  invocationOf,
+  type Trigger,
+} from './invocation.ts';
 import { mapWithConcurrency } from './pool.ts';
 import { type PushOutcome, pushRequest } from './push.ts';
 
@@ -85,7 +91,8 @@ export async function pushRecords(
   );
   const summary = summarize(results);
   const { results: _results, ...counts } = summary;
-  annotate(state, { outcome: summary.retryable > 0 ? 'failed' : 'done', ...counts });
+  count(state, { records: summary.records, invalid: summary.invalid, ignored: summary.ignored });
+  annotate(state, { outcome: summary.retryable > 0 ? 'failed' : 'done' });
   state.logger.info('batch processed', { ...counts, results });
   if (summary.retryable > 0) throw new BatchRetryError(summary);
   return summary;

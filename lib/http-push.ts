@@ -20,7 +20,13 @@ import { fingerprint } from './idempotency/fingerprint.ts';
 import { storeFor } from './idempotency/index.ts';
 import type { StoredJson } from './idempotency/store.ts';
 import { once } from './idempotent.ts';
-import { annotate, type Invocation, type InvocationContext, invocationOf } from './invocation.ts';
+import {
+  annotate,
+  count,
+  type Invocation,
+  type InvocationContext,
+  invocationOf,
+} from './invocation.ts';
 import { type PushReport, pushValidated, validatePush } from './push.ts';
 import type { PushRequest } from './push-request.ts';
 
@@ -42,6 +48,7 @@ export async function pushFromHttp(
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : context.requestId;
   annotate(state, { correlationId });
+  count(state, { records: 1 });
   const idempotencyKey = idempotencyKeyOf(httpEvent);
   const body = jsonBody(httpEvent, state.config.maxBodyBytes);
   const request = validatePush(body, state, idempotencyKey ?? context.requestId);
@@ -53,12 +60,8 @@ export async function pushFromHttp(
       complete: true,
     }));
     const report = value as unknown as DispatchReport;
-    annotate(state, {
-      outcome: 'dispatched',
-      statusCode: 202,
-      dispatchId: report.dispatchId,
-      targets,
-    });
+    annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: report.dispatchId });
+    count(state, { targets, dispatched: replayed ? 0 : targets });
     return jsonResponse(
       202,
       { ...report, requestId: context.requestId },
@@ -72,7 +75,6 @@ export async function pushFromHttp(
   annotate(state, {
     outcome: pushed.report.status === 'SENT' ? 'sent' : 'partial',
     statusCode: status,
-    ...pushed.report.summary,
   });
   return jsonResponse(
     status,

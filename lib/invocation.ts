@@ -12,6 +12,51 @@ import type { Logger } from './logger.ts';
 
 export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
 
+/**
+ * Counters of one invocation, written on its summary line as flat numeric fields so Simple Log
+ * Service can sum, chart and alert on them. Records are messages/events/requests; the rest
+ * count targets (one target is one device or user of a push).
+ */
+export interface Metrics {
+  /** Messages, CloudEvents, timer requests or HTTP requests seen. */
+  records: number;
+  /** Records that could not be decoded or broke a rule: never sent. */
+  invalid: number;
+  /** CloudEvents from other services: not push requests. */
+  ignored: number;
+  /** Targets of the valid records. */
+  targets: number;
+  sent: number;
+  /** Permanently refused by mPaaS (unknown template, missing placeholders, …). */
+  refused: number;
+  /** Still throttled after the retries: the platform redelivers them. */
+  throttled: number;
+  /** Failed after the retries (mPaaS unavailable, network, RAM): the platform redelivers them. */
+  failed: number;
+  /** PushTemplate calls repeated after a retryable failure. */
+  retried: number;
+  /** Targets answered from the idempotency store instead of being sent again. */
+  replayed: number;
+  /** Targets handed to push-worker in batches. */
+  dispatched: number;
+}
+
+export function emptyMetrics(): Metrics {
+  return {
+    records: 0,
+    invalid: 0,
+    ignored: 0,
+    targets: 0,
+    sent: 0,
+    refused: 0,
+    throttled: 0,
+    failed: 0,
+    retried: 0,
+    replayed: 0,
+    dispatched: 0,
+  };
+}
+
 export interface Invocation {
   readonly requestId: string;
   readonly functionName: string;
@@ -24,6 +69,8 @@ export interface Invocation {
   logger: Logger;
   /** Fields of the summary line written when the invocation ends. */
   readonly summary: Record<string, unknown>;
+  /** Counters of the summary line. */
+  readonly metrics: Metrics;
 }
 
 /** FC's context once the `invocation()` middleware has run. */
@@ -49,4 +96,14 @@ export function invocationOf(context: InvocationContext): Invocation {
 export function annotate(invocation: Invocation, fields: Record<string, unknown>): void {
   Object.assign(invocation.summary, fields);
   invocation.logger = invocation.logger.child(fields);
+}
+
+/**
+ * Adds to the invocation's counters.
+ * @example count(invocation, { records: 1, invalid: 1 })
+ */
+export function count(invocation: Invocation, delta: Partial<Metrics>): void {
+  for (const [name, value] of Object.entries(delta) as Array<[keyof Metrics, number]>) {
+    invocation.metrics[name] += value;
+  }
 }

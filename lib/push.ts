@@ -9,12 +9,18 @@
  */
 import { credentialsFromContext } from './credentials.ts';
 import { type PushError, ValidationError } from './errors.ts';
-import { type ChunkLedger, type FanoutResult, fanOut, type TargetResult } from './fanout.ts';
+import {
+  type ChunkLedger,
+  type FanoutResult,
+  fanOut,
+  TARGETS_PER_CALL,
+  type TargetResult,
+} from './fanout.ts';
 import { fingerprint } from './idempotency/fingerprint.ts';
 import { storeFor } from './idempotency/index.ts';
 import type { StoredJson } from './idempotency/store.ts';
 import { once } from './idempotent.ts';
-import type { Invocation, InvocationContext } from './invocation.ts';
+import { count, type Invocation, type InvocationContext, type Metrics } from './invocation.ts';
 import type { Logger } from './logger.ts';
 import { clientFor } from './mpaas/shared-client.ts';
 import { type PushRequest, parsePushRequest } from './push-request.ts';
@@ -115,6 +121,7 @@ export async function pushValidated(
     ? await once({ ...ledger, fingerprint: fingerprint(request) }, work)
     : { value: (await work()).value, replayed: false };
   const report = value as unknown as PushReport;
+  count(state, metricsOf(report, replayed ? undefined : fresh));
   logger[report.status === 'SENT' ? 'info' : 'warn']('push finished', {
     templateName: request.templateName,
     ...report.summary,
@@ -176,4 +183,34 @@ function toReport(result: FanoutResult): PushReport {
     ...(outcome.code ? { code: outcome.code } : {}),
   }));
   return { status, summary, targets: result.targets, calls };
+}
+
+/** This invocation's counters: what it sent now, not what an earlier delivery sent. */
+function metricsOf(report: PushReport, fresh: FanoutResult | undefined): Partial<Metrics> {
+  const { summary } = report;
+  if (!fresh) return { targets: summary.targets, replayed: summary.targets };
+  const metrics = {
+    targets: summary.targets,
+    sent: 0,
+    refused: 0,
+    throttled: 0,
+    failed: 0,
+    retried: summary.retries,
+    replayed: summary.replayed,
+  };
+  const field = {
+    SENT: 'sent',
+    REFUSED: 'refused',
+    THROTTLED: 'throttled',
+    FAILED: 'failed',
+  } as const;
+  for (const target of fresh.targets) metrics[field[target.status]] += 1;
+  for (const [index, outcome] of fresh.chunks.entries()) {
+    if (outcome.replayed) metrics[field[outcome.status]] -= chunkSize(fresh, index);
+  }
+  return metrics;
+}
+
+function chunkSize(result: FanoutResult, index: number): number {
+  return Math.min(TARGETS_PER_CALL, result.summary.targets - index * TARGETS_PER_CALL);
 }

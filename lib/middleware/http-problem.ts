@@ -9,7 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type { MiddlewareObj, Request } from '@middy/core';
 import { outcomeOf, PushError, ValidationError } from '../errors.ts';
 import { type FcHttpResponse, jsonResponse } from '../events/http.ts';
-import { annotate, type InvocationContext } from '../invocation.ts';
+import { annotate, count, type InvocationContext } from '../invocation.ts';
 
 type HttpRequest = Request<unknown, FcHttpResponse, Error, InvocationContext>;
 
@@ -69,7 +69,9 @@ export function httpProblem(): MiddlewareObj<unknown, FcHttpResponse, Error, Inv
     if (problem.status === 405) headers.allow = 'POST';
     const state = request.context.invocation;
     if (state) {
-      annotate(state, { outcome: outcomeOf(request.error), statusCode: problem.status });
+      const outcome = outcomeOf(request.error);
+      annotate(state, { outcome, statusCode: problem.status });
+      if (outcome === 'invalid') count(state, { invalid: 1 });
       const level = problem.status >= 500 ? 'error' : 'warn';
       state.logger[level]('request failed', { ...problem, error: request.error });
     }

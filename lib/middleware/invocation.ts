@@ -6,7 +6,12 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import { loadConfig } from '../config.ts';
 import { deadlineOf } from '../fc/context.ts';
-import type { Invocation, InvocationContext, Trigger } from '../invocation.ts';
+import {
+  emptyMetrics,
+  type Invocation,
+  type InvocationContext,
+  type Trigger,
+} from '../invocation.ts';
 import { createLogger, type LogSink, stdoutSink } from '../logger.ts';
 
 export interface InvocationOptions {
@@ -47,6 +52,7 @@ export function invocation(
       coldStart,
       logger: createLogger(base, 'info', sink),
       summary: {},
+      metrics: emptyMetrics(),
     };
     coldStart = false;
     let config: Invocation['config'];
@@ -79,6 +85,7 @@ function writeSummary(request: AnyRequest, level: 'info' | 'error', now: () => n
     outcome: 'success',
     ...state.summary,
     ...(error ? { outcome: 'error', error } : {}),
+    ...state.metrics,
     latencyMs: now() - state.startedAt,
     coldStart: state.coldStart,
   });
