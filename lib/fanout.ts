@@ -20,6 +20,14 @@ export const TARGETS_PER_CALL = 10;
 
 export type TargetStatus = 'SENT' | 'THROTTLED' | 'FAILED' | 'REFUSED';
 
+/** The summary counter each status adds to. */
+export const STATUS_COUNTER = {
+  SENT: 'sent',
+  THROTTLED: 'throttled',
+  FAILED: 'failed',
+  REFUSED: 'refused',
+} as const;
+
 /** The outcome of one PushTemplate call (a chunk), as stored for idempotent replays. */
 export interface ChunkOutcome {
   status: TargetStatus;
@@ -260,18 +268,12 @@ function summarize(chunks: Array<Record<string, string>>, outcomes: ChunkOutcome
     replayed: 0,
     retries: 0,
   };
-  const field = {
-    SENT: 'sent',
-    THROTTLED: 'throttled',
-    FAILED: 'failed',
-    REFUSED: 'refused',
-  } as const;
   chunks.forEach((chunk, index) => {
     const outcome = outcomes[index];
     const size = Object.keys(chunk).length;
     summary.targets += size;
     if (!outcome) return;
-    summary[field[outcome.status]] += size;
+    summary[STATUS_COUNTER[outcome.status]] += size;
     if (outcome.inDoubt) summary.inDoubt += size;
     if (outcome.replayed) summary.replayed += size;
     summary.retries += Math.max(0, outcome.attempts - 1);

@@ -13,6 +13,7 @@ import {
   type ChunkLedger,
   type FanoutResult,
   fanOut,
+  STATUS_COUNTER,
   TARGETS_PER_CALL,
   type TargetResult,
 } from './fanout.ts';
@@ -198,15 +199,9 @@ function metricsOf(report: PushReport, fresh: FanoutResult | undefined): Partial
     retried: summary.retries,
     replayed: summary.replayed,
   };
-  const field = {
-    SENT: 'sent',
-    REFUSED: 'refused',
-    THROTTLED: 'throttled',
-    FAILED: 'failed',
-  } as const;
-  for (const target of fresh.targets) metrics[field[target.status]] += 1;
+  for (const target of fresh.targets) metrics[STATUS_COUNTER[target.status]] += 1;
   for (const [index, outcome] of fresh.chunks.entries()) {
-    if (outcome.replayed) metrics[field[outcome.status]] -= chunkSize(fresh, index);
+    if (outcome.replayed) metrics[STATUS_COUNTER[outcome.status]] -= chunkSize(fresh, index);
   }
   return metrics;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
+import { emulatorEnv } from '#test/helpers/emulator.ts';
 import { docsExample, fcContext, fixture, jsonPushEvent } from '#test/helpers/fc.ts';
 
 const METRICS = [
@@ -24,9 +25,7 @@ const secrets: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_RETRY_BASE_MS', '5');
   vi.stubEnv('MPAAS_RETRY_CAP_MS', '10');
   vi.stubEnv('MPAAS_RETRY_ATTEMPTS', '2');

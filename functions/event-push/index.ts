@@ -7,18 +7,7 @@
  * Output: a batch summary. Any retryable failure throws after the whole batch is processed, so
  * EventBridge retries it (and dead-letters it with `errorsTolerance: ALL`).
  */
-import middy from '@middy/core';
-import { type BatchSummary, pushRecords } from '#lib/batch.ts';
+import { eventFunction } from '#lib/event-function.ts';
 import { eventBridgeRecords } from '#lib/events/eventbridge.ts';
-import type { InvocationContext } from '#lib/invocation.ts';
-import { invocation } from '#lib/middleware/invocation.ts';
 
-const pushFromEvents = (event: Buffer, context: InvocationContext) =>
-  pushRecords(eventBridgeRecords(event, context.requestId), context);
-
-// FC has no getRemainingTimeInMillis(): the invocation() middleware computes the deadline.
-export const handler = middy<Buffer, BatchSummary, Error, InvocationContext>({
-  timeoutEarlyInMillis: 0,
-})
-  .use(invocation({ functionName: 'event-push', trigger: 'eventbridge' }))
-  .handler(pushFromEvents);
+export const handler = eventFunction('event-push', 'eventbridge', eventBridgeRecords);

@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
-import { clearFaults, clearPushes, injectFaults, mint, pushes } from '#test/helpers/emulator.ts';
+import {
+  clearFaults,
+  clearPushes,
+  emulatorEnv,
+  injectFaults,
+  mint,
+  pushes,
+} from '#test/helpers/emulator.ts';
 import { type Credentials, docsExample, fcContext, fixture } from '#test/helpers/fc.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/events');
@@ -23,9 +30,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(async () => {
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   credentials = await mint(emulator.url);
   stdout = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

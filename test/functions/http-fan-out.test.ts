@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/http-push/index.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { deliveries, emulatorEnv } from '#test/helpers/emulator.ts';
 import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
 
 let emulator: Emulator;
@@ -12,9 +13,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(() => {
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_RETRY_BASE_MS', '5');
   vi.stubEnv('MPAAS_RETRY_CAP_MS', '20');
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -42,16 +41,6 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
   };
 }
 
-function deliveries(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const push of emulator.pushes()) {
-    for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
-      counts.set(target, (counts.get(target) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
 describe('http-push fan-out', () => {
   it('sends 1,000 targets in 100 calls and lists every target', async () => {
     const response = await post(docsExample({ targetMsgkey: pairs(1000) }));
@@ -60,7 +49,7 @@ describe('http-push fan-out', () => {
     expect(response.json.summary).toMatchObject({ targets: 1000, calls: 100, sent: 1000 });
     expect(response.json.targets).toHaveLength(1000);
     expect(emulator.pushes()).toHaveLength(100);
-    expect([...deliveries().values()].every((count) => count === 1)).toBe(true);
+    expect([...deliveries(emulator.pushes()).values()].every((count) => count === 1)).toBe(true);
   });
 
   it('answers 207 with each target status when some chunks fail', async () => {
@@ -160,7 +149,7 @@ describe('http-push idempotency', () => {
     expect(partial.json.summary).toMatchObject({ sent: 30, throttled: 10 });
     expect(completed.statusCode).toBe(200);
     expect(completed.json.summary).toMatchObject({ sent: 40, replayed: 30 });
-    expect([...deliveries().values()]).toEqual(Array(40).fill(1));
+    expect([...deliveries(emulator.pushes()).values()]).toEqual(Array(40).fill(1));
   });
 
   it('refuses a malformed Idempotency-Key', async () => {

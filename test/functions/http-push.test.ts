@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/http-push/index.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import { clearFaults, clearPushes, injectFaults, mint, pushes } from '#test/helpers/emulator.ts';
+import {
+  clearFaults,
+  clearPushes,
+  emulatorEnv,
+  injectFaults,
+  mint,
+  pushes,
+} from '#test/helpers/emulator.ts';
 import {
   type Credentials,
   docsExample,
@@ -20,9 +27,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(() => {
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_REQUEST_TIMEOUT_MS', '2000');
   stdout = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

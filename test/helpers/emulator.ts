@@ -42,3 +42,25 @@ export async function injectFaults(
 export async function clearFaults(emulatorUrl: string): Promise<void> {
   await fetch(`${emulatorUrl}/_faults`, { method: 'DELETE' });
 }
+
+/** How many times each target reached mPaaS, from the emulator's record of accepted pushes. */
+export function deliveries(
+  received: ReadonlyArray<{ params: Record<string, unknown> }>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const push of received) {
+    for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Points the functions at `emulatorUrl` as the local gateway's environment does (vitest stubs). */
+export function emulatorEnv(emulatorUrl: string): Record<string, string> {
+  return {
+    MPAAS_ENDPOINT: emulatorUrl,
+    MPAAS_APP_ID: 'ONEX570DA89211721',
+    MPAAS_WORKSPACE_ID: 'test',
+  };
+}

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/events');
 
 /** A published sample event, parsed. */
-export function fixture<T = Record<string, unknown>>(relative: string): T {
+export function fixture<T = Record<string, unknown>>(relative: string): NoInfer<T> {
   return JSON.parse(readFileSync(path.join(fixtures, relative), 'utf8')) as T;
 }
 

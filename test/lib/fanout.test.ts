@@ -6,6 +6,7 @@ import { createLogger } from '#lib/logger.ts';
 import { MpaasClient } from '#lib/mpaas/client.ts';
 import type { PushRequest } from '#lib/push-request.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { deliveries } from '#test/helpers/emulator.ts';
 import { type Credentials, docsExample } from '#test/helpers/fc.ts';
 
 let emulator: Emulator;
@@ -59,15 +60,6 @@ function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
 }
 
 /** How many times the emulator received each target. */
-function deliveries(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const push of emulator.pushes()) {
-    for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
-      counts.set(target, (counts.get(target) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
 
 describe('chunkTargets', () => {
   it('splits targets into PushTemplate calls of at most 10, in a stable order', () => {
@@ -95,7 +87,7 @@ describe('fanOut', () => {
         .map((push) => Object.keys(push.params.TargetMsgkey as object).length)
         .sort(),
     ).toEqual([10, 10, 5]);
-    expect([...deliveries().values()].every((count) => count === 1)).toBe(true);
+    expect([...deliveries(emulator.pushes()).values()].every((count) => count === 1)).toBe(true);
     expect(result.targets[24]).toEqual({ target: 't24', msgKey: 't-msg-24', status: 'SENT' });
   });
 
@@ -190,7 +182,7 @@ describe('fanOut', () => {
 
     // None of these faults accepts a push and then fails, so every target must reach mPaaS
     // exactly once if it is reported SENT, and never if it is reported failed.
-    const counts = deliveries();
+    const counts = deliveries(emulator.pushes());
     for (const target of result.targets) {
       expect(counts.get(target.target) ?? 0, target.target).toBe(target.status === 'SENT' ? 1 : 0);
     }
@@ -213,6 +205,6 @@ describe('fanOut', () => {
 
     expect(first.summary).toMatchObject({ sent: 20, failed: 10 });
     expect(second.summary).toMatchObject({ sent: 30, replayed: 20 });
-    expect([...deliveries().values()]).toEqual(Array(30).fill(1));
+    expect([...deliveries(emulator.pushes()).values()]).toEqual(Array(30).fill(1));
   });
 });

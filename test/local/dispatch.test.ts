@@ -6,6 +6,7 @@ import type { PushRequest } from '#lib/push-request.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';
+import { deliveries, emulatorEnv } from '#test/helpers/emulator.ts';
 import { docsExample } from '#test/helpers/fc.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,9 +18,7 @@ const stdout: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_RETRY_BASE_MS', '5');
   vi.stubEnv('MPAAS_RETRY_CAP_MS', '20');
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -96,12 +95,7 @@ describe('async dispatch through the local gateway', () => {
       dispatchId: expect.any(String),
     });
     expect(accepted.batches).toBeGreaterThan(1);
-    const counts = new Map<string, number>();
-    for (const push of emulator.pushes()) {
-      for (const target of Object.keys(push.params.TargetMsgkey as Record<string, string>)) {
-        counts.set(target, (counts.get(target) ?? 0) + 1);
-      }
-    }
+    const counts = deliveries(emulator.pushes());
     expect(counts.size).toBe(20_000);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(emulator.faults()).toEqual([]);

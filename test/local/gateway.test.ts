@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';
-import { clearPushes, pushes } from '#test/helpers/emulator.ts';
+import { clearPushes, emulatorEnv, pushes } from '#test/helpers/emulator.ts';
 import { docsExample, fixture } from '#test/helpers/fc.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,9 +17,7 @@ const asyncFailures: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  vi.stubEnv('MPAAS_ENDPOINT', emulator.url);
-  vi.stubEnv('MPAAS_APP_ID', 'ONEX570DA89211721');
-  vi.stubEnv('MPAAS_WORKSPACE_ID', 'test');
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   gateway = await startGateway({
     distDir: path.join(root, 'dist'),
