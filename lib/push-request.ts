@@ -116,6 +116,32 @@ function rootIssues(input: Record<string, unknown>): ValidationIssue[] {
     }));
 }
 
+/** A lone surrogate: legal in a JS string (JSON's `\uD800` escape), but not Unicode text. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Strings and keys of the validated request that are not well-formed Unicode. The signer
+ * percent-encodes every parameter, and encodeURIComponent throws on a lone surrogate, so such a
+ * request could never be sent; found after parsing so that map fields sent as JSON strings are
+ * covered too.
+ */
+function malformedText(value: unknown, path: readonly string[], found: ValidationIssue[]): void {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) {
+      const field = path.join('.') || ROOT_FIELD;
+      const text =
+        'must be well-formed Unicode text; it holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), which cannot be sent to mPaaS';
+      found.push({ field, rule: 'well-formed-text', message: sentence(field, text) });
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    malformedText(key, [...path, key], found);
+    malformedText(inner, [...path, key], found);
+  }
+}
+
 /**
  * Validates one PushTemplate request and applies defaults, reporting every broken rule at once,
  * sorted by field, rule and message.
@@ -146,7 +172,12 @@ export function parsePushRequest(input: unknown, options: PushRequestOptions): P
     Object.entries(input).filter(([key]) => !PROTOTYPE_KEYS.has(key)),
   );
   const result = createPushRequestSchema(options).safeParse(rest, { reportInput: true });
-  if (result.success && issues.length === 0) return { success: true, data: result.data };
+  if (result.success && issues.length === 0) {
+    const malformed: ValidationIssue[] = [];
+    malformedText(result.data, [], malformed);
+    if (malformed.length === 0) return { success: true, data: result.data };
+    return { success: false, issues: sortIssues(malformed) };
+  }
   if (!result.success) issues.push(...toValidationIssues(result.error.issues));
   return { success: false, issues: sortIssues(issues) };
 }

@@ -106,6 +106,31 @@ describe('parsePushRequest: a valid request', () => {
   });
 });
 
+describe('parsePushRequest: well-formed text', () => {
+  it('refuses a lone surrogate in any string or key, which the signer could never encode', () => {
+    const result = parse({
+      taskName: 'a\ud800',
+      templateKeyValue: '{"name":"\\udc00","money":"1"}',
+      targetMsgkey: { ['u\ud83d']: 'm-1' },
+    });
+
+    expect(issuesOf(result)).toEqual([
+      ['targetMsgkey.u\ud83d', 'well-formed-text'],
+      ['taskName', 'well-formed-text'],
+      ['templateKeyValue.name', 'well-formed-text'],
+    ]);
+  });
+
+  it('accepts paired surrogates (emoji) everywhere', () => {
+    expect(
+      parse({
+        taskName: 'Sale \ud83c\udf89',
+        templateKeyValue: { name: '\ud83d\ude00', money: '1' },
+      }).success,
+    ).toBe(true);
+  });
+});
+
 describe('parsePushRequest: the request as a whole', () => {
   it.each([
     ['an array', [request()], 'an array'],
