@@ -1,0 +1,103 @@
+/**
+ * Cold start: the wall time of a fresh `node` process that imports a function's bundle, against
+ * a bare `node -e ''` (the floor every process pays) and a process that imports pop-core, zod
+ * and @middy/core unbundled from node_modules (what a plain implementation pays).
+ *
+ * Runs are interleaved bare, bundle, plain, bare, … so that a noisy neighbour slows all three
+ * alike; a first unrecorded triple warms the page cache.
+ */
+import { spawnSync } from 'node:child_process';
+import { bundlePath, childEnv, childScript, root } from './paths.ts';
+import { median, msSince, round, type Verdict, verdict } from './stats.ts';
+
+/** Target: the bundle adds at most this much to a bare process. */
+export const COLD_START_TARGET_MS = 40;
+
+export interface ColdStartRow {
+  name: string;
+  runs: number;
+  samplesMs: { bare: number[]; bundle: number[]; plain: number[] };
+  medianMs: { bare: number; bundle: number; plain: number };
+  /** Median minus the bare median. */
+  addedMs: { bundle: number; plain: number };
+  /** Median of the per-triple differences (robust to drift between triples). */
+  pairedAddedMs: { bundle: number; plain: number };
+  /** bundle added ÷ plain added: below 1, the bundle starts faster than the plain imports. */
+  ratio: number;
+  targetMs: number;
+  verdict: Verdict;
+}
+
+function timeProcess(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: childEnv(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const elapsed = msSince(start);
+  if (result.status !== 0) {
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  }
+  return elapsed;
+}
+
+/**
+ * Measures every function's bundle in `snapshot`, `runs` interleaved triples each.
+ * @example const rows = measureColdStart(['http-push'], 21, snapshot);
+ */
+export function measureColdStart(
+  names: readonly string[],
+  runs: number,
+  snapshot: string,
+): ColdStartRow[] {
+  const bare = ['-e', ''];
+  const plain = [childScript('plain-imports.mjs')];
+  return names.map((name) => {
+    const bundle = [bundlePath(snapshot, name)];
+    for (const args of [bare, bundle, plain]) timeProcess(args);
+    const samplesMs = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
+    for (let run = 0; run < runs; run += 1) {
+      samplesMs.bare.push(timeProcess(bare));
+      samplesMs.bundle.push(timeProcess(bundle));
+      samplesMs.plain.push(timeProcess(plain));
+    }
+    return summarize(name, runs, samplesMs);
+  });
+}
+
+function summarize(name: string, runs: number, samplesMs: ColdStartRow['samplesMs']): ColdStartRow {
+  const medianMs = {
+    bare: median(samplesMs.bare),
+    bundle: median(samplesMs.bundle),
+    plain: median(samplesMs.plain),
+  };
+  const addedMs = {
+    bundle: medianMs.bundle - medianMs.bare,
+    plain: medianMs.plain - medianMs.bare,
+  };
+  const paired = (series: number[]) =>
+    median(series.map((ms, i) => ms - (samplesMs.bare[i] ?? Number.NaN)));
+  return {
+    name,
+    runs,
+    samplesMs: {
+      bare: samplesMs.bare.map((ms) => round(ms)),
+      bundle: samplesMs.bundle.map((ms) => round(ms)),
+      plain: samplesMs.plain.map((ms) => round(ms)),
+    },
+    medianMs: {
+      bare: round(medianMs.bare),
+      bundle: round(medianMs.bundle),
+      plain: round(medianMs.plain),
+    },
+    addedMs: { bundle: round(addedMs.bundle), plain: round(addedMs.plain) },
+    pairedAddedMs: {
+      bundle: round(paired(samplesMs.bundle)),
+      plain: round(paired(samplesMs.plain)),
+    },
+    ratio: round(addedMs.bundle / addedMs.plain, 3),
+    targetMs: COLD_START_TARGET_MS,
+    verdict: verdict(addedMs.bundle, COLD_START_TARGET_MS),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Peak memory of one invocation process: a fresh `node` that imports the http-push bundle and
+ * handles one push (to the emulator in this process), beside a bare `node -e` and a plain
+ * process that loads pop-core, zod and @middy/core unbundled and sends the same push with
+ * pop-core. Each reports `process.resourceUsage().maxRSS` (KB) just before it exits.
+ */
+import { spawn } from 'node:child_process';
+import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
+import { bundlePath, childEnv, childScript, root } from './paths.ts';
+import { median, round, type Verdict, verdict } from './stats.ts';
+
+/** Target: at most 80 MB (MiB) peak RSS, in KB as maxRSS reports it. */
+export const MEMORY_TARGET_KB = 80 * 1024;
+
+export interface MemoryReport {
+  runs: number;
+  samplesKb: { bare: number[]; bundle: number[]; plain: number[] };
+  medianKb: { bare: number; bundle: number; plain: number };
+  /** Median minus the bare median. */
+  addedKb: { bundle: number; plain: number };
+  targetKb: number;
+  verdict: Verdict;
+}
+
+interface ChildResult {
+  statusCode: number;
+  maxRSS: number;
+}
+
+const MARKER = 'BENCH_RESULT ';
+const BARE_CODE = `process.stdout.write('${MARKER}' + JSON.stringify({ statusCode: 0, maxRSS: process.resourceUsage().maxRSS }))`;
+
+function runChild(args: string[], env: Record<string, string>): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((text) => text.startsWith(MARKER));
+      if (code !== 0 || line === undefined) {
+        reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr || stdout}`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(MARKER.length)) as ChildResult);
+    });
+  });
+}
+
+function expectStatus(result: ChildResult, who: string, status: number): number {
+  if (result.statusCode !== status) throw new Error(`${who} answered ${result.statusCode}`);
+  return result.maxRSS;
+}
+
+/**
+ * Runs `runs` interleaved triples (bare, bundle, plain) after one unrecorded triple.
+ * @example const report = await measureMemory(harness, 7);
+ */
+export async function measureMemory(harness: Harness, runs: number): Promise<MemoryReport> {
+  const base = {
+    MPAAS_ENDPOINT: harness.emulator.url,
+    MPAAS_APP_ID: APP_ID,
+    MPAAS_WORKSPACE_ID: WORKSPACE_ID,
+  };
+  const samplesKb = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
+  for (let run = -1; run < runs; run += 1) {
+    const bare = await runChild(['-e', BARE_CODE], {});
+    const bundle = await runChild(
+      [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')],
+      {
+        ...base,
+        BENCH_EVENT: pushEvent(targetPairs(1, `mem-h${run}`)).toString(),
+        BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+      },
+    );
+    const params = {
+      ...harness.wireParams,
+      TargetMsgkey: JSON.stringify(targetPairs(1, `mem-p${run}`)),
+    };
+    const plain = await runChild([childScript('push-plain.mjs')], {
+      ...base,
+      BENCH_PARAMS: JSON.stringify(params),
+      BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+    });
+    if (run < 0) continue;
+    samplesKb.bare.push(bare.maxRSS);
+    samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
+    samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
+  }
+  harness.emulator.clearPushes();
+  const medianKb = {
+    bare: median(samplesKb.bare),
+    bundle: median(samplesKb.bundle),
+    plain: median(samplesKb.plain),
+  };
+  return {
+    runs,
+    samplesKb,
+    medianKb,
+    addedKb: {
+      bundle: round(medianKb.bundle - medianKb.bare, 0),
+      plain: round(medianKb.plain - medianKb.bare, 0),
+    },
+    targetKb: MEMORY_TARGET_KB,
+    verdict: verdict(medianKb.bundle, MEMORY_TARGET_KB),
+  };
+}

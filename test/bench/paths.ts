@@ -1,0 +1,50 @@
+/**
+ * Where the benchmark finds what it measures, and the clean environment its child processes run
+ * in (no NODE_OPTIONS: tsx or a debugger hook in the parent must not load into a measured child).
+ *
+ * Bundles are measured from a private snapshot of `dist/`, copied right after each build: other
+ * work in the same checkout (a test run, `npm run build`) deletes and rewrites `dist/`, and a
+ * bundle must be self-contained anyway, so running it from outside the project proves that too.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const benchDir = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(benchDir, '../..');
+export const childrenDir = path.join(benchDir, 'children');
+
+/** A fresh, empty snapshot directory. */
+export function createSnapshot(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'mpaas-bench-'));
+}
+
+/** Copies `dist/<name>` (just built) into the snapshot; returns the copy's directory. */
+export async function snapshotBundle(snapshot: string, name: string): Promise<string> {
+  const target = path.join(snapshot, name);
+  await rm(target, { recursive: true, force: true });
+  await cp(path.join(root, 'dist', name), target, { recursive: true });
+  return target;
+}
+
+export function removeSnapshot(snapshot: string): Promise<void> {
+  return rm(snapshot, { recursive: true, force: true });
+}
+
+/** The snapshot of a function's bundle, as FC loads it. */
+export function bundlePath(snapshot: string, name: string): string {
+  return path.join(snapshot, name, 'index.mjs');
+}
+
+/** A child script of the benchmark (plain Node.js ESM, so no loader inflates its figures). */
+export function childScript(file: string): string {
+  return path.join(childrenDir, file);
+}
+
+/** The parent's environment without anything that would inject code into a child. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.NODE_OPTIONS;
+  return env;
+}

@@ -1,0 +1,124 @@
+/**
+ * Per-push overhead: the built `http-push` handler, invoked in-process with the documented HTTP
+ * trigger event, against a bare pop-core PushTemplate call to the same emulator with the same
+ * parameters. Both include the emulator's own work (signature check, rules), so the ratio bounds
+ * what the handler adds: event parsing, validation, middleware, logging, the fan-out machinery.
+ *
+ * Calls alternate, and which side goes first alternates too, so neither always finds a warmer
+ * socket or a fresher heap. Building the event and minting credentials happen outside the timer.
+ * The warm-up is long enough for V8 to optimise both paths (a warm FC instance serves many
+ * invocations): with only a few dozen, both sides still run partly unoptimised code.
+ */
+import {
+  bareCall,
+  type Harness,
+  invokeHandler,
+  pushEvent,
+  silenced,
+  targetPairs,
+} from './harness.ts';
+import { median, msSince, percentile, round, type Verdict, verdict } from './stats.ts';
+
+/** Target: the handler's p50 at most this multiple of the bare call's. */
+export const PER_PUSH_TARGET_RATIO = 1.1;
+
+export interface LatencySummary {
+  p50: number;
+  p99: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface PerPushReport {
+  warmup: number;
+  iterations: number;
+  samplesMs: { handler: number[]; bare: number[] };
+  handlerMs: LatencySummary;
+  bareMs: LatencySummary;
+  ratio: { p50: number; p99: number };
+  /** Handler minus bare call, ms: what the handler adds to every push. */
+  addedMs: { p50: number; p99: number };
+  targetRatio: number;
+  verdict: Verdict;
+}
+
+function summary(samples: number[]): LatencySummary {
+  return {
+    p50: round(percentile(samples, 50), 3),
+    p99: round(percentile(samples, 99), 3),
+    median: round(median(samples), 3),
+    min: round(Math.min(...samples), 3),
+    max: round(Math.max(...samples), 3),
+  };
+}
+
+async function timeHandler(harness: Harness, tag: string): Promise<number> {
+  const event = pushEvent(targetPairs(1, tag));
+  const start = process.hrtime.bigint();
+  const status = await invokeHandler(harness, event);
+  const elapsed = msSince(start);
+  if (status !== 200) throw new Error(`http-push answered ${status} during the benchmark`);
+  return elapsed;
+}
+
+async function timeBare(harness: Harness, tag: string): Promise<number> {
+  const targets = targetPairs(1, tag);
+  const credentials = harness.emulator.mintCredentials();
+  const start = process.hrtime.bigint();
+  await bareCall(harness, targets, credentials);
+  return msSince(start);
+}
+
+/**
+ * Runs `warmup` unrecorded then `iterations` recorded pairs of calls.
+ * @example const report = await measurePerPush(harness, 50, 400);
+ */
+export async function measurePerPush(
+  harness: Harness,
+  warmup: number,
+  iterations: number,
+): Promise<PerPushReport> {
+  const handler: number[] = [];
+  const bare: number[] = [];
+  await silenced(async () => {
+    for (let i = 0; i < warmup + iterations; i += 1) {
+      let handlerMs: number;
+      let bareMs: number;
+      if (i % 2 === 0) {
+        handlerMs = await timeHandler(harness, `h${i}`);
+        bareMs = await timeBare(harness, `b${i}`);
+      } else {
+        bareMs = await timeBare(harness, `b${i}`);
+        handlerMs = await timeHandler(harness, `h${i}`);
+      }
+      if (i >= warmup) {
+        handler.push(handlerMs);
+        bare.push(bareMs);
+      }
+      // The emulator keeps every accepted push; a growing record would slow the later calls.
+      if (i % 100 === 99) harness.emulator.clearPushes();
+    }
+  });
+  harness.emulator.clearPushes();
+  const handlerMs = summary(handler);
+  const bareMs = summary(bare);
+  const ratio = {
+    p50: round(handlerMs.p50 / bareMs.p50, 3),
+    p99: round(handlerMs.p99 / bareMs.p99, 3),
+  };
+  return {
+    warmup,
+    iterations,
+    samplesMs: { handler: handler.map((ms) => round(ms, 3)), bare: bare.map((ms) => round(ms, 3)) },
+    handlerMs,
+    bareMs,
+    ratio,
+    addedMs: {
+      p50: round(handlerMs.p50 - bareMs.p50, 3),
+      p99: round(handlerMs.p99 - bareMs.p99, 3),
+    },
+    targetRatio: PER_PUSH_TARGET_RATIO,
+    verdict: verdict(ratio.p50, PER_PUSH_TARGET_RATIO),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: builds every function, then measures cold start, bundle size, per-push
+ * overhead, fan-out efficiency and peak memory, each beside its baseline in the same run.
+ * Prints a table and writes `results.json` (every run) and `results.svg` beside this file.
+ *
+ * Not part of `npm test`: timings on a shared machine are evidence, not assertions. A missed
+ * target is reported as MISS, and the process still exits 0; a broken measurement (a push that
+ * was not accepted, a child that failed) exits 1.
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { functionNames } from '../../scripts/build.ts';
+import { measureBundleSizes } from './bundle-size.ts';
+import { renderChart } from './chart.ts';
+import { measureColdStart } from './cold-start.ts';
+import { measureFanOut } from './fan-out.ts';
+import { startHarness } from './harness.ts';
+import { measureMemory } from './memory.ts';
+import { benchDir, createSnapshot, removeSnapshot } from './paths.ts';
+import { measurePerPush } from './per-push.ts';
+import type { BenchResults, MachineInfo } from './results.ts';
+import { round } from './stats.ts';
+import { formatTable } from './table.ts';
+
+/** Runs per figure: enough for stable medians on 2 noisy cores, short enough for a few minutes. */
+const RUNS = {
+  coldStart: 21,
+  perPushWarmup: 500,
+  perPushIterations: 500,
+  fanOut: 7,
+  memory: 9,
+} as const;
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+async function phase<T>(
+  durations: Record<string, number>,
+  name: string,
+  work: () => Promise<T> | T,
+): Promise<T> {
+  log(`· ${name}…`);
+  const start = process.hrtime.bigint();
+  const result = await work();
+  durations[name] = round(Number(process.hrtime.bigint() - start) / 1e9, 1);
+  return result;
+}
+
+type Figures = Omit<BenchResults, 'machine' | 'durationsS'>;
+
+/** Builds, snapshots and measures; the snapshot is removed whatever happens. */
+async function measureAll(durationsS: Record<string, number>): Promise<Figures> {
+  const names = await functionNames();
+  const snapshot = await createSnapshot();
+  try {
+    const bundleSize = await phase(durationsS, 'build and bundle size', () =>
+      measureBundleSizes(names, snapshot),
+    );
+    const coldStart = await phase(durationsS, 'cold start', () =>
+      measureColdStart(names, RUNS.coldStart, snapshot),
+    );
+    const harness = await startHarness(snapshot);
+    try {
+      const perPush = await phase(durationsS, 'per-push overhead', () =>
+        measurePerPush(harness, RUNS.perPushWarmup, RUNS.perPushIterations),
+      );
+      const fanOut = await phase(durationsS, 'fan-out', () => measureFanOut(harness, RUNS.fanOut));
+      const memory = await phase(durationsS, 'peak memory', () =>
+        measureMemory(harness, RUNS.memory),
+      );
+      return { coldStart, bundleSize, perPush, fanOut, memory };
+    } finally {
+      await harness.close();
+    }
+  } finally {
+    await removeSnapshot(snapshot);
+  }
+}
+
+function machineInfo(date: string, loadStart: number): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    date,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    arch: os.arch(),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    loadAverage: { start: round(loadStart), end: round(os.loadavg()[0] ?? 0) },
+  };
+}
+
+async function report(results: BenchResults): Promise<void> {
+  await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(benchDir, 'results.svg'), renderChart(results));
+  const { cpus, node, loadAverage } = results.machine;
+  log('');
+  log(formatTable(results));
+  log('');
+  log(
+    'ratio: cold start = bundle added ÷ plain added; size = bundle at start ÷ plain bundle; ' +
+      'per-push = handler ÷ bare pop-core; fan-out = median ÷ ideal; RSS = bundle ÷ plain.',
+  );
+  log(
+    `${cpus} CPUs, Node.js ${node}, load average ${loadAverage.start} → ${loadAverage.end}. ` +
+      'Wrote test/bench/results.json and test/bench/results.svg.',
+  );
+}
+
+async function main(): Promise<void> {
+  const loadStart = os.loadavg()[0] ?? 0;
+  const date = new Date().toISOString();
+  const durationsS: Record<string, number> = {};
+  const figures = await measureAll(durationsS);
+  await report({ machine: machineInfo(date, loadStart), durationsS, ...figures });
+}
+
+await main();

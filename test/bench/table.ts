@@ -1,0 +1,110 @@
+/**
+ * The printed report: one Markdown table, a row per figure, subject beside baseline, with the
+ * ratio, the target and PASS/MISS, so it can be pasted into the README as it is.
+ */
+import type { BenchResults } from './results.ts';
+
+interface Row {
+  figure: string;
+  subject: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  result: string;
+  runs: string;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (kilobytes: number) => `${(kilobytes / 1024).toFixed(1)} MB`;
+const times = (value: number) => `${value.toFixed(2)}×`;
+const sign = (value: number) => (value >= 0 ? '+' : '−');
+const signed = (value: number) => `${sign(value)}${ms(Math.abs(value))}`;
+const signedFine = (value: number) => `${sign(value)}${Math.abs(value).toFixed(2)} ms`;
+
+function coldStartRows(results: BenchResults): Row[] {
+  return results.coldStart.map((row) => ({
+    figure: `cold start: ${row.name}`,
+    subject: `bundle ${signed(row.addedMs.bundle)}`,
+    baseline: `plain ${signed(row.addedMs.plain)}; bare node ${ms(row.medianMs.bare)}`,
+    ratio: times(row.ratio),
+    target: `≤ +${row.targetMs} ms`,
+    result: row.verdict,
+    runs: String(row.runs),
+  }));
+}
+
+function sizeRows(results: BenchResults): Row[] {
+  const plain = results.bundleSize.plainBaseline;
+  return results.bundleSize.functions.map((row) => ({
+    figure: `size: ${row.name}`,
+    subject: `start ${kb(row.entry.raw)} (gz ${kb(row.entry.gzip)}); lazy ${kb(row.lazy.raw)} (gz ${kb(row.lazy.gzip)})`,
+    baseline: `plain ${kb(plain.raw)} (gz ${kb(plain.gzip)})`,
+    ratio: times(row.entry.raw / plain.raw),
+    target: `≤ ${kb(row.targetBytes)} at start`,
+    result: row.verdict,
+    runs: '1',
+  }));
+}
+
+function invocationRows(results: BenchResults): Row[] {
+  const { perPush, fanOut, memory } = results;
+  return [
+    {
+      figure: 'per-push p50',
+      subject: `handler ${perPush.handlerMs.p50.toFixed(2)} ms (${signedFine(perPush.addedMs.p50)})`,
+      baseline: `bare pop-core ${perPush.bareMs.p50.toFixed(2)} ms`,
+      ratio: times(perPush.ratio.p50),
+      target: `≤ ${times(perPush.targetRatio)}`,
+      result: perPush.verdict,
+      runs: String(perPush.iterations),
+    },
+    {
+      figure: 'per-push p99',
+      subject: `handler ${perPush.handlerMs.p99.toFixed(2)} ms (${signedFine(perPush.addedMs.p99)})`,
+      baseline: `bare pop-core ${perPush.bareMs.p99.toFixed(2)} ms`,
+      ratio: times(perPush.ratio.p99),
+      target: '(no target)',
+      result: '—',
+      runs: String(perPush.iterations),
+    },
+    {
+      figure: `fan-out ${fanOut.targets} targets`,
+      subject: `handler ${ms(fanOut.medianMs.handler)}`,
+      baseline: `ideal ${ms(fanOut.idealMs)}; bare ${ms(fanOut.medianMs.bare)} (${times(fanOut.ratioToIdeal.bare)})`,
+      ratio: `${times(fanOut.ratioToIdeal.handler)} ideal`,
+      target: `≤ ${times(fanOut.targetRatio)} ideal`,
+      result: fanOut.verdict,
+      runs: String(fanOut.runs),
+    },
+    {
+      figure: 'peak RSS, one invocation',
+      subject: `bundle ${mb(memory.medianKb.bundle)}`,
+      baseline: `bare node ${mb(memory.medianKb.bare)}; plain ${mb(memory.medianKb.plain)}`,
+      ratio: times(memory.medianKb.bundle / memory.medianKb.plain),
+      target: `≤ ${mb(memory.targetKb)}`,
+      result: memory.verdict,
+      runs: String(memory.runs),
+    },
+  ];
+}
+
+/** The report as a Markdown table. */
+export function formatTable(results: BenchResults): string {
+  const header: Row = {
+    figure: 'figure',
+    subject: 'subject',
+    baseline: 'baseline (same run)',
+    ratio: 'ratio',
+    target: 'target',
+    result: 'result',
+    runs: 'runs',
+  };
+  const rows = [...coldStartRows(results), ...sizeRows(results), ...invocationRows(results)];
+  const keys = Object.keys(header) as Array<keyof Row>;
+  const widths = keys.map((key) => Math.max(...[header, ...rows].map((row) => row[key].length)));
+  const line = (row: Row) =>
+    `| ${keys.map((key, i) => row[key].padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
