@@ -113,9 +113,11 @@ async function pushRecord(
     return { id: record.id, outcome: 'invalid', code: 'UndecodableRecord' };
   }
   try {
+    const validatedAt = record.validatedAt;
     const pushed = await pushRequest(record.request, context, {
       idempotencyKey: `${trigger}:${record.id}`,
       logger,
+      ...(validatedAt ? { now: () => validatedAt } : {}),
     });
     return resultOf(record.id, pushed);
   } catch (error) {

@@ -9,8 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { credentialsFromContext } from './credentials.ts';
-import { PushError, toPushError } from './errors.ts';
-import { TARGETS_PER_CALL } from './fanout.ts';
+import { BadRequestError, PushError, toPushError } from './errors.ts';
+import { sortedPairs, TARGETS_PER_CALL } from './fanout.ts';
 import type { InvocationContext } from './invocation.ts';
 import { invocationOf } from './invocation.ts';
 import { deriveMsgKey } from './msg-key.ts';
@@ -26,6 +26,9 @@ export interface DispatchEnvelope {
   dispatchId: string;
   batchIndex: number;
   batchCount: number;
+  /** When http-push validated the request: the worker checks the time rules as of then, so a
+   * retried batch of a scheduled push is not refused once its fixedTime has passed. */
+  validatedAt: string;
   request: PushRequest;
 }
 
@@ -46,43 +49,56 @@ export interface DispatchReport {
 export function splitIntoBatches(
   request: PushRequest,
   dispatchId: string,
+  validatedAt: Date,
   maxBytes = MAX_BATCH_BYTES,
 ): DispatchEnvelope[] {
-  const pairs = Object.entries(request.targetMsgkey);
-  const overhead =
-    Buffer.byteLength(
-      JSON.stringify({
-        dispatchId,
-        batchIndex: 0,
-        batchCount: 0,
-        request: { ...request, targetMsgkey: {} },
-      }),
-    ) + 32;
+  // Sorted, so a re-dispatch of the same targets in another order fills the same batches.
+  const pairs = sortedPairs(request.targetMsgkey);
+  const envelope = {
+    dispatchId,
+    batchIndex: 0,
+    batchCount: 0,
+    validatedAt: validatedAt.toISOString(),
+  };
+  const empty = { ...envelope, request: { ...request, targetMsgkey: {} } };
+  const overhead = Buffer.byteLength(JSON.stringify(empty)) + 32;
+  const chunks: Array<{ pairs: Array<[string, string]>; bytes: number }> = [];
+  for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
+    const chunk = pairs.slice(i, i + TARGETS_PER_CALL);
+    chunks.push({ pairs: chunk, bytes: chunk.reduce((sum, pair) => sum + pairBytes(pair), 0) });
+  }
+  if (chunks.some((chunk) => overhead + chunk.bytes > maxBytes)) {
+    // No batch could ever be invoked: a permanent error, not one to retry.
+    throw new BadRequestError(
+      `The request's other parameters leave no room for targets in FC's async payload (${maxBytes} bytes per batch); shorten templateKeyValue or extendedParams.`,
+      413,
+      'PayloadTooLarge',
+    );
+  }
   const batches: Array<Array<[string, string]>> = [];
   let current: Array<[string, string]> = [];
   let size = overhead;
-  for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
-    const chunk = pairs.slice(i, i + TARGETS_PER_CALL);
-    const bytes = chunk.reduce(
-      (sum, [target, key]) =>
-        sum + Buffer.byteLength(JSON.stringify(target) + JSON.stringify(key)) + 2,
-      0,
-    );
-    if (current.length > 0 && size + bytes > maxBytes) {
+  for (const chunk of chunks) {
+    if (current.length > 0 && size + chunk.bytes > maxBytes) {
       batches.push(current);
       current = [];
       size = overhead;
     }
-    current.push(...chunk);
-    size += bytes;
+    current.push(...chunk.pairs);
+    size += chunk.bytes;
   }
   if (current.length > 0) batches.push(current);
   return batches.map((batch, batchIndex) => ({
-    dispatchId,
+    ...envelope,
     batchIndex,
     batchCount: batches.length,
     request: { ...request, targetMsgkey: Object.fromEntries(batch) },
   }));
+}
+
+/** Bytes one target → msgKey pair adds to the envelope's JSON (quotes, colon and comma). */
+function pairBytes([target, msgKey]: [string, string]): number {
+  return Buffer.byteLength(JSON.stringify(target) + JSON.stringify(msgKey)) + 2;
 }
 
 /**
@@ -93,13 +109,14 @@ export function splitIntoBatches(
 export async function dispatchToWorkers(
   request: PushRequest,
   context: InvocationContext,
-  idempotencyKey?: string,
+  idempotencyKey: string | undefined,
+  validatedAt: Date,
 ): Promise<DispatchReport> {
   const state = invocationOf(context);
   const { config } = state;
   const credentials = credentialsFromContext(context);
   const dispatchId = idempotencyKey ? deriveMsgKey('dispatch', idempotencyKey) : randomUUID();
-  const batches = splitIntoBatches(request, dispatchId);
+  const batches = splitIntoBatches(request, dispatchId, validatedAt);
   const target = {
     accountId: context.accountId ?? '',
     region: context.region ?? config.region,
@@ -130,13 +147,18 @@ export async function dispatchToWorkers(
   });
   if (failed.length > 0) {
     const first = failed[0]?.error;
+    // A retry is safe only with an Idempotency-Key (the same dispatch id and batch keys) and
+    // useful only if some failure may pass next time.
+    const retryable =
+      idempotencyKey !== undefined && failed.some((failure) => failure.error.retryable);
+    const advice = retryable
+      ? 'retry with the same Idempotency-Key'
+      : idempotencyKey === undefined
+        ? 'batches already handed over will be sent; send an Idempotency-Key to make such a dispatch safe to retry'
+        : 'a retry would fail the same way';
     throw new PushError(
-      `${failed.length} of ${batches.length} batches could not be dispatched (${first?.code}: ${first?.message}); retry with the same Idempotency-Key`,
-      {
-        statusCode: 503,
-        code: 'DispatchFailed',
-        retryable: true,
-      },
+      `${failed.length} of ${batches.length} batches could not be dispatched (${first?.code}); ${advice}.`,
+      { statusCode: retryable ? 503 : 502, code: 'DispatchFailed', retryable },
     );
   }
   const targets = Object.keys(request.targetMsgkey).length;

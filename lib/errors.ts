@@ -84,7 +84,8 @@ export class MpaasBusinessError extends PushError {
   constructor(resultCode: string, resultMessage: string, details: MpaasErrorDetails) {
     const retryable = RETRYABLE_RESULT_CODES.has(resultCode);
     super(`mPaaS refused the push: ${resultCode} ${resultMessage}`, {
-      statusCode: retryable ? 429 : 422,
+      // 8011 is flow control (429); 9000 a system error on mPaaS's side (503).
+      statusCode: resultCode === '8011' ? 429 : retryable ? 503 : 422,
       code: resultCode,
       retryable,
     });

@@ -6,9 +6,14 @@
  *
  * One chunk's failure never stops the others; the result lists every target with its status.
  */
-import { MpaasBusinessError, type PushError, toPushError } from './errors.ts';
+import {
+  IdempotencyConflictError,
+  MpaasBusinessError,
+  type PushError,
+  toPushError,
+} from './errors.ts';
 import type { Deadline, FcCredentials } from './fc/context.ts';
-import type { IdempotencyStore, StoredJson } from './idempotency/store.ts';
+import type { ClaimResult, IdempotencyStore, StoredJson } from './idempotency/store.ts';
 import type { Logger } from './logger.ts';
 import type { MpaasClient } from './mpaas/client.ts';
 import { mapWithConcurrency } from './pool.ts';
@@ -78,7 +83,8 @@ export interface FanoutResult {
 export interface ChunkLedger {
   store: IdempotencyStore;
   key: string;
-  leaseMs: number;
+  /** How long a claim may hold a chunk, computed at each claim (the time left plus a margin). */
+  leaseMs: () => number;
   ttlMs: number;
 }
 
@@ -95,14 +101,23 @@ export interface FanoutOptions {
   random?: () => number;
 }
 
-/** Splits the targets into PushTemplate-sized chunks, in a stable order. */
+/**
+ * Splits the targets into PushTemplate-sized chunks, sorted by target: chunk i of a redelivered
+ * request must hold the same targets whatever order the caller (or a JSON parser) listed them
+ * in, since the idempotency record of chunk i says whether those targets were sent.
+ */
 export function chunkTargets(targetMsgkey: Record<string, string>): Array<Record<string, string>> {
-  const pairs = Object.entries(targetMsgkey);
+  const pairs = sortedPairs(targetMsgkey);
   const chunks: Array<Record<string, string>> = [];
   for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
     chunks.push(Object.fromEntries(pairs.slice(i, i + TARGETS_PER_CALL)));
   }
   return chunks;
+}
+
+/** The target → msgKey pairs in code-unit order of the target, the one order every caller shares. */
+export function sortedPairs(targetMsgkey: Record<string, string>): Array<[string, string]> {
+  return Object.entries(targetMsgkey).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -121,7 +136,10 @@ export async function fanOut(request: PushRequest, options: FanoutOptions): Prom
       return outcome;
     },
   );
-  const firstError = errors.find((error) => error !== undefined);
+  // The error that speaks for the request: a retryable one if any chunk can still be retried, so
+  // a caller is not told "do not retry" while part of the request is waiting for a retry.
+  const firstError =
+    errors.find((error) => error?.retryable) ?? errors.find((error) => error !== undefined);
   return {
     summary: summarize(chunks, outcomes),
     targets: targetResults(chunks, outcomes),
@@ -143,9 +161,20 @@ async function runChunk(
   const ledger = options.ledger;
   let inDoubt = false;
   if (ledger) {
-    const claim = await ledger.store.claimChunk(ledger.key, index, ledger.leaseMs, ledger.ttlMs);
-    if (claim.state === 'done')
+    let claim: ClaimResult;
+    try {
+      claim = await ledger.store.claimChunk(ledger.key, index, ledger.leaseMs(), ledger.ttlMs);
+    } catch (thrown) {
+      // Without a claim the chunk is not sent: sending it could duplicate another invocation's.
+      const error = toPushError(thrown);
+      return {
+        outcome: { ...failedOutcome(error, 0, false), status: 'FAILED', retryable: true },
+        error,
+      };
+    }
+    if (claim.state === 'done') {
       return { outcome: { ...(claim.result as unknown as ChunkOutcome), replayed: true } };
+    }
     if (claim.state === 'in-progress') {
       const message = 'another invocation is sending this chunk right now';
       return {
@@ -157,17 +186,34 @@ async function runChunk(
           message,
           retryable: true,
         },
+        error: new IdempotencyConflictError(ledger.key),
       };
     }
     inDoubt = claim.inDoubt;
   }
   const run = await sendWithRetries(chunk, index, inDoubt, options);
-  if (ledger) await record(ledger, index, run.outcome);
+  if (ledger) await record(ledger, index, run.outcome, options.logger);
   return run;
 }
 
 /** Completed chunks are never sent again; failed ones are released for a redelivery. */
-async function record(ledger: ChunkLedger, index: number, outcome: ChunkOutcome): Promise<void> {
+async function record(
+  ledger: ChunkLedger,
+  index: number,
+  outcome: ChunkOutcome,
+  logger: Logger,
+): Promise<void> {
+  try {
+    await store(ledger, index, outcome);
+  } catch (error) {
+    // The chunk's outcome stands (it was sent, or not); only its record is missing, so a
+    // redelivery may send it again. Logged for the operator, never thrown: the other chunks
+    // must finish before the invocation answers.
+    logger.error('idempotency record not written', { chunk: index, status: outcome.status, error });
+  }
+}
+
+async function store(ledger: ChunkLedger, index: number, outcome: ChunkOutcome): Promise<void> {
   if (outcome.status === 'SENT' || outcome.status === 'REFUSED') {
     await ledger.store.completeChunk(
       ledger.key,
@@ -205,7 +251,7 @@ async function sendWithRetries(
     } catch (thrown) {
       const error = toPushError(thrown);
       inDoubt ||= 'outcomeUnknown' in error && error.outcomeUnknown === true;
-      const delay = error.retryable
+      const delay = retriesHelp(error)
         ? nextRetryDelay(attempt, options.retry, options.deadline, options.safetyMarginMs, random)
         : undefined;
       if (delay === undefined) return { outcome: failedOutcome(error, attempt, inDoubt), error };
@@ -218,6 +264,15 @@ async function sendWithRetries(
       await sleep(delay);
     }
   }
+}
+
+/**
+ * Whether retrying within this invocation can help. An expired security token is retryable by
+ * the platform (the next invocation gets fresh role credentials) but not here: this invocation's
+ * credentials cannot change.
+ */
+function retriesHelp(error: PushError): boolean {
+  return error.retryable && error.code !== 'InvalidSecurityToken.Expired';
 }
 
 function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): ChunkOutcome {

@@ -49,14 +49,23 @@ export async function pushFromHttp(
   const correlationId = given && CORRELATION_ID.test(given) ? given : context.requestId;
   annotate(state, { correlationId });
   count(state, { records: 1 });
-  const idempotencyKey = idempotencyKeyOf(httpEvent);
+  const givenKey = idempotencyKeyOf(httpEvent);
+  // One namespace for both paths, so a key reused for another payload is caught whether the
+  // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.
+  const idempotencyKey = givenKey === undefined ? undefined : `http:${givenKey}`;
   const body = jsonBody(httpEvent, state.config.maxBodyBytes);
-  const request = validatePush(body, state, idempotencyKey ?? context.requestId);
+  const validatedAt = new Date();
+  const request = validatePush(body, state, idempotencyKey ?? context.requestId, validatedAt);
   const headers = { 'x-correlation-id': correlationId };
   const targets = Object.keys(request.targetMsgkey).length;
   if (targets > state.config.inlineTargets) {
     const { value, replayed } = await idempotent(state, idempotencyKey, request, async () => ({
-      value: (await dispatchToWorkers(request, context, idempotencyKey)) as unknown as StoredJson,
+      value: (await dispatchToWorkers(
+        request,
+        context,
+        idempotencyKey,
+        validatedAt,
+      )) as unknown as StoredJson,
       complete: true,
     }));
     const report = value as unknown as DispatchReport;
@@ -68,7 +77,7 @@ export async function pushFromHttp(
       withReplay(headers, replayed),
     );
   }
-  const key = idempotencyKey === undefined ? {} : { idempotencyKey: `http:${idempotencyKey}` };
+  const key = idempotencyKey === undefined ? {} : { idempotencyKey };
   const pushed = await pushValidated(request, context, key);
   if (pushed.firstError) throw pushed.firstError;
   const status = statusOf(pushed.report);
@@ -111,7 +120,7 @@ async function idempotent(
   if (key === undefined) return { value: (await work()).value, replayed: false };
   const settings = {
     store: storeFor({ REDIS_URL: state.config.redisUrl }),
-    key: `http-dispatch:${key}`,
+    key,
     fingerprint: fingerprint(request),
     leaseMs: state.deadline.remaining() + 5_000,
     ttlMs: state.config.idempotencyTtlMs,

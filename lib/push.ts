@@ -119,7 +119,7 @@ export async function pushValidated(
     return { value: report as unknown as StoredJson, complete: !needsRetry(report) };
   };
   const { value, replayed } = ledger
-    ? await once({ ...ledger, fingerprint: fingerprint(request) }, work)
+    ? await once({ ...ledger, leaseMs: ledger.leaseMs(), fingerprint: fingerprint(request) }, work)
     : { value: (await work()).value, replayed: false };
   const report = value as unknown as PushReport;
   count(state, metricsOf(report, replayed ? undefined : fresh));
@@ -153,15 +153,17 @@ export async function pushRequest(
   return pushValidated(request, context, options);
 }
 
+/** How long after the deadline a lease still holds: FC ends the invocation by then. */
+const LEASE_MARGIN_MS = 5_000;
+
 function ledgerFor(state: Invocation, key: string | undefined): ChunkLedger | undefined {
   if (key === undefined) return undefined;
-  // The lease outlives this invocation's deadline: a duplicate may take over only once FC has
-  // certainly ended it.
-  const leaseMs = state.deadline.remaining() + 5_000;
+  // A lease ends just after this invocation's deadline, whenever it is taken: a duplicate may
+  // take over only once FC has certainly ended this invocation, and not much later.
   return {
     store: storeFor({ REDIS_URL: state.config.redisUrl }),
     key,
-    leaseMs,
+    leaseMs: () => state.deadline.remaining() + LEASE_MARGIN_MS,
     ttlMs: state.config.idempotencyTtlMs,
   };
 }
@@ -199,6 +201,9 @@ function metricsOf(report: PushReport, fresh: FanoutResult | undefined): Partial
     retried: summary.retries,
     replayed: summary.replayed,
   };
+  for (const outcome of fresh.chunks) {
+    if (outcome.replayed) metrics.retried -= Math.max(0, outcome.attempts - 1);
+  }
   for (const target of fresh.targets) metrics[STATUS_COUNTER[target.status]] += 1;
   for (const [index, outcome] of fresh.chunks.entries()) {
     if (outcome.replayed) metrics[STATUS_COUNTER[outcome.status]] -= chunkSize(fresh, index);

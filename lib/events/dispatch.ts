@@ -11,6 +11,7 @@ const envelopeSchema = z.object({
   dispatchId: z.string().check(z.regex(/^[\w-]{1,64}$/)),
   batchIndex: z.int().check(z.nonnegative()),
   batchCount: z.int().check(z.positive()),
+  validatedAt: z.iso.datetime(),
   request: z.unknown(),
 });
 
@@ -30,6 +31,6 @@ export function dispatchRecords(event: Buffer, fallbackId: string): PushRecord[]
       invalidRecord(fallbackId, `The dispatch batch is not a dispatch envelope (bad: ${fields}).`),
     ];
   }
-  const { dispatchId, batchIndex, request } = parsed.data;
-  return [pushRecord(`${dispatchId}#${batchIndex}`, request)];
+  const { dispatchId, batchIndex, validatedAt, request } = parsed.data;
+  return [pushRecord(`${dispatchId}#${batchIndex}`, request, new Date(validatedAt))];
 }

@@ -12,8 +12,11 @@
  */
 /** One message of a trigger event, decoded but not validated (that is the PushTemplate schema's job). */
 export type PushRecord =
-  /** A push request; `id` identifies the message in logs and correlates retries. */
-  | { kind: 'push'; id: string; request: unknown }
+  /**
+   * A push request; `id` identifies the message in logs and correlates retries. `validatedAt`
+   * (dispatch batches only): the time the request was first validated, for its time rules.
+   */
+  | { kind: 'push'; id: string; request: unknown; validatedAt?: Date }
   /** A message that cannot be decoded; `reason` is a sentence, never the payload. */
   | { kind: 'invalid'; id: string; reason: string }
   /** A message that is not meant for this function (another service's event). */
@@ -33,8 +36,8 @@ const NOT_JSON = 'not JSON (nor base64 of JSON)';
  * @example
  * pushRecord('2F5B3C08', { taskName: 'daily' }); // { kind: 'push', id: '2F5B3C08', request: … }
  */
-export function pushRecord(id: string, request: unknown): PushRecord {
-  return { kind: 'push', id, request };
+export function pushRecord(id: string, request: unknown, validatedAt?: Date): PushRecord {
+  return validatedAt ? { kind: 'push', id, request, validatedAt } : { kind: 'push', id, request };
 }
 
 /**

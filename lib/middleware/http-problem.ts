@@ -48,7 +48,12 @@ export function problemOf(error: unknown, requestId: string): Problem {
     type: 'about:blank',
     title: STATUS_CODES[error.statusCode] ?? 'Error',
     status: error.statusCode,
-    detail: error.message,
+    // Below 500 the message is written for the client; from 500 on it may name hosts, URLs or
+    // settings, so it stays in the log and the client gets the code and the request id.
+    detail:
+      error.statusCode < 500
+        ? error.message
+        : `${error.code}: see the function log under requestId ${requestId}.`,
     code: error.code,
     retryable: error.retryable,
     requestId,

@@ -23,7 +23,7 @@ const handlers: Record<string, BuiltHandler> = {};
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  for (const name of ['mns-push', 'event-push', 'timer-push'])
+  for (const name of ['mns-push', 'event-push', 'timer-push', 'push-worker'])
     handlers[name] = await builtHandler(name);
 });
 afterAll(async () => {
@@ -289,5 +289,41 @@ describe('timer-push', () => {
       /MissingRoleCredentials/,
     );
     expect(await pushes(emulator.url)).toHaveLength(0);
+  });
+});
+
+describe('push-worker', () => {
+  it('checks a batch against the time its request was validated, so a retried scheduled push still goes out', async () => {
+    const now = Date.now();
+    const request = push('scheduled', {
+      appId: 'ONEX570DA89211721',
+      workspaceId: 'test',
+      strategyType: 1,
+      StrategyContent: { fixedTime: now - 30 * 60_000 },
+    });
+    const envelope = (validatedAt: number) =>
+      json({
+        dispatchId: `sched-${validatedAt}`,
+        batchIndex: 0,
+        batchCount: 1,
+        validatedAt: new Date(validatedAt).toISOString(),
+        request,
+      });
+
+    const onTime = await run('push-worker', envelope(now - 60 * 60_000));
+    const late = await run('push-worker', envelope(now));
+
+    expect(onTime).toMatchObject({ records: 1, sent: 1 });
+    expect(late).toMatchObject({ records: 1, invalid: 1 });
+    expect(await sentKeys()).toEqual(['scheduled']);
+  });
+
+  it('counts a batch without a valid envelope as invalid', async () => {
+    const summary = await run(
+      'push-worker',
+      json({ dispatchId: 'x', batchIndex: 0, batchCount: 1, request: push('no-time') }),
+    );
+
+    expect(summary).toMatchObject({ records: 1, invalid: 1, sent: 0 });
   });
 });

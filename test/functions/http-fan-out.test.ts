@@ -63,12 +63,16 @@ describe('http-push fan-out', () => {
 
     expect(response.statusCode).toBe(207);
     expect(response.json).toMatchObject({ status: 'PARTIAL', summary: { sent: 15, refused: 10 } });
-    expect(response.json.targets[10]).toMatchObject({
-      target: 'u10',
-      status: 'REFUSED',
-      code: '3022',
-    });
-    expect(response.json.targets[0]).toMatchObject({ target: 'u0', status: 'SENT' });
+    // Targets are listed as they were sent: sorted, in calls of 10; the second call was refused.
+    const statuses = response.json.targets.map((target) => `${target.status}:${target.code ?? ''}`);
+    expect(statuses).toEqual([
+      ...Array(10).fill('SENT:'),
+      ...Array(10).fill('REFUSED:3022'),
+      ...Array(5).fill('SENT:'),
+    ]);
+    expect(response.json.targets.map((target) => target.target)).toEqual(
+      Object.keys(pairs(25)).sort(),
+    );
   });
 
   it('derives msgKeys for `targets` from the Idempotency-Key, the same on every retry', async () => {
@@ -157,5 +161,68 @@ describe('http-push idempotency', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.json.code).toBe('InvalidIdempotencyKey');
+  });
+});
+
+describe('http-push idempotency, harder cases', () => {
+  it('sends each target once when a retry lists the same targets in another order', async () => {
+    vi.stubEnv('MPAAS_CONCURRENCY', '1');
+    vi.stubEnv('MPAAS_RETRY_ATTEMPTS', '1');
+    emulator.setFaults([
+      { type: 'delay', ms: 0 },
+      { type: 'gateway', code: 'ServiceUnavailable' },
+    ]);
+    const forward = pairs(20, 'o');
+    const reversed = Object.fromEntries(Object.entries(forward).reverse());
+
+    const partial = await post(docsExample({ targetMsgkey: forward }), {
+      'Idempotency-Key': 'order-5',
+    });
+    const completed = await post(docsExample({ targetMsgkey: reversed }), {
+      'Idempotency-Key': 'order-5',
+    });
+
+    expect(partial.statusCode).toBe(207);
+    expect(completed.statusCode).toBe(200);
+    expect([...deliveries(emulator.pushes()).values()]).toEqual(Array(20).fill(1));
+    expect(deliveries(emulator.pushes()).size).toBe(20);
+  });
+
+  it('refuses a key reused for another payload even when one request is sent inline and the other dispatched', async () => {
+    vi.stubEnv('MPAAS_INLINE_TARGETS', '3');
+    await post(docsExample({ targetMsgkey: pairs(2, 'i') }), { 'Idempotency-Key': 'order-6' });
+
+    const dispatched = await post(docsExample({ targetMsgkey: pairs(5, 'd') }), {
+      'Idempotency-Key': 'order-6',
+    });
+
+    expect(dispatched.statusCode).toBe(422);
+    expect(dispatched.json.code).toBe('IdempotencyKeyReused');
+  });
+
+  it('answers with a retryable error when one chunk was refused and another can be retried', async () => {
+    vi.stubEnv('MPAAS_CONCURRENCY', '1');
+    vi.stubEnv('MPAAS_RETRY_ATTEMPTS', '1');
+    emulator.setFaults([
+      { type: 'result', resultCode: '3023', resultMessage: 'TEMPLATEKV_NOT_ENOUGH' },
+      { type: 'gateway', code: 'ServiceUnavailable' },
+    ]);
+
+    const response = await post(docsExample({ targetMsgkey: pairs(20, 'x') }));
+
+    expect(response.statusCode).toBe(503);
+    expect(response.json).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
+  });
+
+  it('refuses with 413 a dispatch whose other parameters leave no room for targets in a batch', async () => {
+    vi.stubEnv('MPAAS_INLINE_TARGETS', '3');
+    const huge = 'x'.repeat(130 * 1024);
+
+    const response = await post(
+      docsExample({ targetMsgkey: pairs(5, 'b'), templateKeyValue: { name: huge, money: '1' } }),
+    );
+
+    expect(response.statusCode).toBe(413);
+    expect(response.json).toMatchObject({ code: 'PayloadTooLarge', retryable: false });
   });
 });

@@ -176,6 +176,9 @@ describe('http-push', () => {
     expect(large.statusCode).toBe(413);
     expect(broken.statusCode).toBe(400);
     expect(broken.json.code).toBe('MalformedJson');
+    const quoting = await invoke(httpEvent({ body: '{"note": sekrit}' }), credentials);
+    expect(quoting.json.code).toBe('MalformedJson');
+    expect(quoting.body).not.toContain('sekrit');
     expect(notUtf8.statusCode).toBe(400);
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
@@ -196,12 +199,16 @@ describe('http-push', () => {
     expect(valid.statusCode).toBe(200);
   });
 
-  it('tells the operator to attach a role when the function has no credentials', async () => {
+  it('tells the operator, in the log, to attach a role when the function has no credentials', async () => {
     const response = await invoke(jsonPushEvent(docsExample()));
 
     expect(response.statusCode).toBe(500);
     expect(response.json.code).toBe('MissingRoleCredentials');
-    expect(response.json.detail).toContain('attach a RAM role');
+    expect(response.json.detail).toBe(
+      `MissingRoleCredentials: see the function log under requestId ${response.json.requestId}.`,
+    );
+    const failed = logEntries().find((entry) => entry.message === 'request failed');
+    expect(JSON.stringify(failed)).toContain('attach a RAM role');
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
 
@@ -286,13 +293,16 @@ describe('http-push', () => {
     expect(JSON.stringify(response.json.errors)).toContain('classification');
   });
 
-  it('answers 500 naming the variable when the configuration is invalid', async () => {
+  it('answers 500 for an invalid configuration and names the variable only in the log', async () => {
     vi.stubEnv('MPAAS_API_VERSION', '2021-01-01');
 
     const response = await invoke(jsonPushEvent(docsExample()), await mint(emulator.url));
 
     expect(response.statusCode).toBe(500);
-    expect(response.json.detail).toContain('MPAAS_API_VERSION');
+    expect(response.json.code).toBe('InvalidConfiguration');
+    expect(response.body).not.toContain('MPAAS_API_VERSION');
+    const logged = logEntries().find((entry) => entry.message === 'invalid configuration');
+    expect(JSON.stringify(logged)).toContain('MPAAS_API_VERSION');
   });
 
   it('logs JSON lines that carry the request and correlation ids and never a credential', async () => {

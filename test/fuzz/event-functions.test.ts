@@ -142,7 +142,13 @@ const pushWorker: EventFunction = {
   batch: 1,
   wrap(requests, _shape, unique) {
     return Buffer.from(
-      json({ dispatchId: unique, batchIndex: 0, batchCount: 1, request: requests[0] }),
+      json({
+        dispatchId: unique,
+        batchIndex: 0,
+        batchCount: 1,
+        validatedAt: new Date().toISOString(),
+        request: requests[0],
+      }),
     );
   },
   records: (event, requestId) => dispatchRecords(event, requestId),

@@ -268,7 +268,8 @@ describe('http-push under fuzzing', () => {
             return;
           }
           expect(answer.statusCode).toBe(200);
-          const verdict = schemaVerdict(request, idempotencyKey);
+          // http-push seeds derived msgKeys with the key in its namespace, `http:<key>`.
+          const verdict = schemaVerdict(request, `http:${idempotencyKey}`);
           if (!verdict.success) throw new Error('validRequest built an invalid request');
           const replayed = answer.headers['idempotent-replayed'] === 'true';
           const expected = replayed ? [] : pairsOf([verdict.data.targetMsgkey]);

@@ -62,11 +62,23 @@ function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
 /** How many times the emulator received each target. */
 
 describe('chunkTargets', () => {
-  it('splits targets into PushTemplate calls of at most 10, in a stable order', () => {
+  it('splits targets into PushTemplate calls of at most 10, sorted by target', () => {
     const chunks = chunkTargets(request(25).targetMsgkey);
 
     expect(chunks.map((chunk) => Object.keys(chunk).length)).toEqual([10, 10, 5]);
-    expect(Object.keys(chunks[2] ?? {})).toEqual(['t20', 't21', 't22', 't23', 't24']);
+    expect(chunks.flatMap((chunk) => Object.keys(chunk))).toEqual(
+      Object.keys(request(25).targetMsgkey).sort(),
+    );
+    expect(chunks[0]?.t10).toBe('t-msg-10');
+  });
+
+  it('puts the same targets in each chunk whatever order they were listed in', () => {
+    const pairs = Object.entries(request(25).targetMsgkey);
+
+    const forward = chunkTargets(Object.fromEntries(pairs));
+    const reversed = chunkTargets(Object.fromEntries([...pairs].reverse()));
+
+    expect(reversed).toEqual(forward);
   });
 });
 
@@ -88,7 +100,7 @@ describe('fanOut', () => {
         .sort(),
     ).toEqual([10, 10, 5]);
     expect([...deliveries(emulator.pushes()).values()].every((count) => count === 1)).toBe(true);
-    expect(result.targets[24]).toEqual({ target: 't24', msgKey: 't-msg-24', status: 'SENT' });
+    expect(result.targets).toContainEqual({ target: 't24', msgKey: 't-msg-24', status: 'SENT' });
   });
 
   it('keeps at most `concurrency` calls in flight', async () => {
@@ -194,7 +206,7 @@ describe('fanOut', () => {
 
   it('re-sends only the chunks that did not complete when the request is delivered again', async () => {
     const store = new MemoryStore();
-    const ledger = { store, key: 'mns:redelivered', leaseMs: 10_000, ttlMs: 60_000 };
+    const ledger = { store, key: 'mns:redelivered', leaseMs: () => 10_000, ttlMs: 60_000 };
     emulator.setFaults([
       { type: 'delay', ms: 0 },
       { type: 'gateway', code: 'Forbidden.RAM' },
@@ -206,5 +218,58 @@ describe('fanOut', () => {
     expect(first.summary).toMatchObject({ sent: 20, failed: 10 });
     expect(second.summary).toMatchObject({ sent: 30, replayed: 20 });
     expect([...deliveries(emulator.pushes()).values()]).toEqual(Array(30).fill(1));
+  });
+});
+
+describe('fanOut with a failing idempotency store', () => {
+  it('does not send a chunk it could not claim, and sends nothing after it returns', async () => {
+    const store = new MemoryStore();
+    const failing = Object.create(store) as MemoryStore;
+    failing.claimChunk = async (key, index, leaseMs, ttlMs) => {
+      if (index === 1) throw new Error('store unreachable');
+      return store.claimChunk(key, index, leaseMs, ttlMs);
+    };
+    const ledger = { store: failing, key: 'http:store-down', leaseMs: () => 10_000, ttlMs: 60_000 };
+
+    const result = await fanOut(request(30, 's'), options({ ledger, concurrency: 1 }));
+    const sentWhenAnswered = emulator.pushes().length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(result.summary).toMatchObject({ sent: 20, failed: 10 });
+    expect(result.chunks[1]).toMatchObject({ status: 'FAILED', retryable: true, attempts: 0 });
+    expect(sentWhenAnswered).toBe(2);
+    expect(emulator.pushes()).toHaveLength(2);
+  });
+
+  it('takes a fresh lease at every claim, so a late claim does not outlive the invocation', async () => {
+    const store = new MemoryStore();
+    const leases: number[] = [];
+    const recording = Object.create(store) as MemoryStore;
+    recording.claimChunk = async (key, index, leaseMs, ttlMs) => {
+      leases.push(leaseMs);
+      return store.claimChunk(key, index, leaseMs, ttlMs);
+    };
+    let left = 10_000;
+    const ledger = {
+      store: recording,
+      key: 'mns:lease',
+      leaseMs: () => (left -= 1_000),
+      ttlMs: 60_000,
+    };
+
+    await fanOut(request(30, 'l'), options({ ledger, concurrency: 1 }));
+
+    expect(leases).toEqual([9_000, 8_000, 7_000]);
+  });
+
+  it('prefers a retryable error over an earlier permanent one', async () => {
+    emulator.setFaults([
+      { type: 'result', resultCode: '3023' },
+      { type: 'gateway', code: 'ServiceUnavailable', times: 5 },
+    ]);
+
+    const result = await fanOut(request(20, 'p'), options({ concurrency: 1 }));
+
+    expect(result.firstError).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
   });
 });

@@ -49,7 +49,7 @@ describe('splitIntoBatches', () => {
     );
     const request = { ...docsExample(), targetMsgkey } as unknown as PushRequest;
 
-    const batches = splitIntoBatches(request, 'dispatch-1');
+    const batches = splitIntoBatches(request, 'dispatch-1', new Date());
 
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) {
