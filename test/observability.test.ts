@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
 import { emulatorEnv } from '#test/helpers/emulator.ts';
-import { docsExample, fcContext, fixture, jsonPushEvent } from '#test/helpers/fc.ts';
+import { captureStdout, docsExample, fcContext, fixture, jsonPushEvent } from '#test/helpers/fc.ts';
 
 const METRICS = [
   'records',
@@ -31,10 +31,7 @@ beforeAll(async () => {
   vi.stubEnv('MPAAS_RETRY_ATTEMPTS', '2');
   for (const name of ['http-push', 'mns-push', 'event-push', 'timer-push'])
     handlers[name] = await builtHandler(name);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  captureStdout(stdout);
 });
 afterAll(async () => {
   vi.restoreAllMocks();

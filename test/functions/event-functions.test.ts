@@ -12,13 +12,19 @@ import {
   mint,
   pushes,
 } from '#test/helpers/emulator.ts';
-import { type Credentials, docsExample, fcContext, fixture } from '#test/helpers/fc.ts';
+import {
+  type Credentials,
+  captureStdout,
+  docsExample,
+  fcContext,
+  fixture,
+} from '#test/helpers/fc.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/events');
 
 let emulator: Emulator;
 let credentials: Credentials;
-let stdout: string[];
+const stdout: string[] = [];
 const handlers: Record<string, BuiltHandler> = {};
 
 beforeAll(async () => {
@@ -32,11 +38,8 @@ afterAll(async () => {
 beforeEach(async () => {
   for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   credentials = await mint(emulator.url);
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  stdout.length = 0;
+  captureStdout(stdout);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();

@@ -11,6 +11,7 @@ import {
 } from '#test/helpers/emulator.ts';
 import {
   type Credentials,
+  captureStdout,
   docsExample,
   fcContext,
   httpEvent,
@@ -18,7 +19,7 @@ import {
 } from '#test/helpers/fc.ts';
 
 let emulator: Emulator;
-let stdout: string[];
+const stdout: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -29,11 +30,8 @@ afterAll(async () => {
 beforeEach(() => {
   for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_REQUEST_TIMEOUT_MS', '2000');
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  stdout.length = 0;
+  captureStdout(stdout);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();

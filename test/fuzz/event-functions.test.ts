@@ -20,7 +20,7 @@ import type { PushRecord } from '#lib/events/record.ts';
 import { timerRecords } from '#lib/events/timer.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
-import { type Credentials, fcContext, fixture } from '#test/helpers/fc.ts';
+import { type Credentials, captureStdout, fcContext, fixture } from '#test/helpers/fc.ts';
 import {
   anyBytes,
   FUZZ_TIMEOUT_MS,
@@ -157,7 +157,7 @@ const pushWorker: EventFunction = {
 const FUNCTIONS = [mnsPush, eventPush, timerPush, pushWorker];
 
 let emulator: Emulator;
-let stdout: string[] = [];
+const stdout: string[] = [];
 let invocations = 0;
 const handlers = new Map<string, BuiltHandler>();
 
@@ -170,10 +170,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   for (const [name, value] of Object.entries(fuzzEnv(emulator.url))) vi.stubEnv(name, value);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  captureStdout(stdout);
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -199,7 +196,7 @@ async function run(fn: EventFunction, event: Buffer, requestId: string): Promise
   if (!handler) throw new Error(`${fn.name} is not loaded`);
   const credentials = emulator.mintCredentials();
   emulator.clearPushes();
-  stdout = [];
+  stdout.length = 0;
   let summary: BatchSummary | undefined;
   let thrown: unknown;
   try {

@@ -16,7 +16,7 @@ import type { RoleCredentials } from '#local/gateway/runtime.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
-import { docsExample, fcContext } from '#test/helpers/fc.ts';
+import { captureStdout, docsExample, fcContext } from '#test/helpers/fc.ts';
 import {
   expectClientProblem,
   FUZZ_TIMEOUT_MS,
@@ -42,7 +42,7 @@ const DEEPER = 200_000;
 
 let emulator: Emulator;
 let gateway: Gateway;
-let stdout: string[] = [];
+const stdout: string[] = [];
 let invocations = 0;
 /** The keys handed out for the current request (by the test, or by the gateway's minter). */
 let minted: RoleCredentials[] = [];
@@ -68,10 +68,7 @@ afterAll(async () => {
 beforeEach(() => {
   for (const [name, value] of Object.entries(fuzzEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MAX_BODY_BYTES', String(LIMIT));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  captureStdout(stdout);
   emulator.clearPushes();
 });
 afterEach(() => {
@@ -87,7 +84,7 @@ interface Answer extends HttpAnswer {
 
 /** Starts a request: no log lines, no pushes, and only these keys to look for. */
 function fresh(credentials: RoleCredentials[] = []): void {
-  stdout = [];
+  stdout.length = 0;
   minted = credentials;
   emulator.clearPushes();
 }

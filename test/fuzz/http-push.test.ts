@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/http-push/index.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import { type Credentials, fcContext } from '#test/helpers/fc.ts';
+import { type Credentials, captureStdout, fcContext } from '#test/helpers/fc.ts';
 import {
   anyBytes,
   asRecord,
@@ -33,7 +33,7 @@ import {
 } from '#test/helpers/fuzz.ts';
 
 let emulator: Emulator;
-let stdout: string[] = [];
+const stdout: string[] = [];
 let invocations = 0;
 
 beforeAll(async () => {
@@ -44,10 +44,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   for (const [name, value] of Object.entries(fuzzEnv(emulator.url))) vi.stubEnv(name, value);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  captureStdout(stdout);
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -67,7 +64,7 @@ async function invoke(event: Buffer, credentials?: Credentials): Promise<Answer>
   const requestId = `fuzz-http-${invocations}`;
   const role = credentials ?? emulator.mintCredentials();
   emulator.clearPushes();
-  stdout = [];
+  stdout.length = 0;
   const response = await handler(event, fcContext(role, 30, requestId));
   return {
     ...response,

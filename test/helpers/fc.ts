@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/events');
 
@@ -84,4 +85,15 @@ export function docsExample(overrides: Record<string, unknown> = {}): Record<str
     templateKeyValue: { name: 'Alice', money: '200' },
     ...overrides,
   };
+}
+
+/**
+ * Swallows what the functions write to stdout (their JSON log lines) into `lines`, for the
+ * current test or hook; `vi.restoreAllMocks()` ends it.
+ */
+export function captureStdout(lines: string[]): void {
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
 }

@@ -111,7 +111,7 @@ describe('parsePushRequest: well-formed text', () => {
     const result = parse({
       taskName: 'a\ud800',
       templateKeyValue: '{"name":"\\udc00","money":"1"}',
-      targetMsgkey: { ['u\ud83d']: 'm-1' },
+      targetMsgkey: { 'u\ud83d': 'm-1' },
     });
 
     expect(issuesOf(result)).toEqual([

@@ -7,7 +7,7 @@ import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';
 import { deliveries, emulatorEnv } from '#test/helpers/emulator.ts';
-import { docsExample } from '#test/helpers/fc.ts';
+import { captureStdout, docsExample } from '#test/helpers/fc.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
   vi.stubEnv('MPAAS_RETRY_BASE_MS', '5');
   vi.stubEnv('MPAAS_RETRY_CAP_MS', '20');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  captureStdout(stdout);
   gateway = await startGateway({
     distDir: path.join(root, 'dist'),
     credentials: stsMinter(emulator.url),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import {
   mintOverHttp,
@@ -11,17 +11,14 @@ import {
   testStringToSign,
   timestamp,
 } from '#test/local/helpers/emulator-client.ts';
+import { useEmulator } from '#test/local/helpers/use-emulator.ts';
 
 let emulator: Emulator;
 let creds: TestCredentials;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  creds = await mintOverHttp(emulator.url);
-});
-
-afterAll(async () => {
-  await emulator.close();
+useEmulator((started) => {
+  emulator = started.emulator;
+  creds = started.creds;
 });
 
 function expectGatewayError(answer: RawAnswer, status: number, code: string): void {

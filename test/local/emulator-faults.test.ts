@@ -1,31 +1,22 @@
 import RPCClient from '@alicloud/pop-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '#local/emulator/server.ts';
 import {
   control,
-  mintOverHttp,
   postForm,
   pushParams,
   signed,
   signedPush,
   type TestCredentials,
 } from '#test/local/helpers/emulator-client.ts';
+import { useEmulator } from '#test/local/helpers/use-emulator.ts';
 
 let emulator: Emulator;
 let creds: TestCredentials;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  creds = await mintOverHttp(emulator.url);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.clearPushes();
-  emulator.clearFaults();
+useEmulator((started) => {
+  emulator = started.emulator;
+  creds = started.creds;
 });
 
 function socketErrorCode(error: unknown): string {

@@ -1,28 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import {
-  mintOverHttp,
-  signedPush,
-  type TestCredentials,
-} from '#test/local/helpers/emulator-client.ts';
+import { signedPush, type TestCredentials } from '#test/local/helpers/emulator-client.ts';
+import { useEmulator } from '#test/local/helpers/use-emulator.ts';
 
 let emulator: Emulator;
 let creds: TestCredentials;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  creds = await mintOverHttp(emulator.url);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.clearPushes();
+useEmulator((started) => {
+  emulator = started.emulator;
+  creds = started.creds;
 });
 
 const targets = (count: number): string =>
