@@ -142,8 +142,12 @@ function resultOf(id: string, pushed: PushOutcome): RecordResult {
   const code = calls.find((call) => call.code !== undefined && call.status !== 'SENT')?.code;
   const replayed = pushed.replayed ? { replayed: true } : {};
   if (pushed.retryable) {
-    const outcome = summary.failed > 0 ? 'failed' : 'throttled';
-    return { id, outcome, ...(code ? { code } : {}), ...replayed };
+    // A call that failed for good (RAM denies the push, a bad signature) needs an operator:
+    // still redelivered, so nothing is lost while the deployment is fixed, but counted as `error`.
+    const operator = calls.find((call) => call.status === 'FAILED' && call.retryable === false);
+    const outcome = operator ? 'error' : summary.failed > 0 ? 'failed' : 'throttled';
+    const failedCode = operator?.code ?? code;
+    return { id, outcome, ...(failedCode ? { code: failedCode } : {}), ...replayed };
   }
   return {
     id,

@@ -16,7 +16,7 @@ import { invocationOf } from './invocation.ts';
 import { deriveMsgKey } from './msg-key.ts';
 import { mapWithConcurrency } from './pool.ts';
 import type { PushRequest } from './push-request.ts';
-import { nextRetryDelay, sleep } from './retry.ts';
+import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, sleep } from './retry.ts';
 
 /** FC's async payload limit is 128 KB; the rest is room for the envelope and headers. */
 export const MAX_BATCH_BYTES = 120 * 1024;
@@ -127,7 +127,14 @@ export async function dispatchToWorkers(
   const failures = await mapWithConcurrency(batches, config.concurrency, async (batch) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await invokeAsync(config.workerFunction, JSON.stringify(batch), credentials, target);
+        // Bounded by the deadline like every call: fc2's own default is 10 s.
+        const timeoutMs = Math.max(
+          MIN_TIME_FOR_CALL_MS,
+          Math.min(10_000, state.deadline.remaining() - 500),
+        );
+        await invokeAsync(config.workerFunction, JSON.stringify(batch), credentials, target, {
+          timeoutMs,
+        });
         return undefined;
       } catch (thrown) {
         const error = toPushError(thrown);

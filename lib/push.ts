@@ -40,6 +40,7 @@ export interface PushReport {
     mpaasRequestId?: string;
     taskId?: string;
     code?: string;
+    retryable?: boolean;
   }>;
 }
 
@@ -184,6 +185,7 @@ function toReport(result: FanoutResult): PushReport {
     ...(outcome.mpaasRequestId ? { mpaasRequestId: outcome.mpaasRequestId } : {}),
     ...(outcome.taskId ? { taskId: outcome.taskId } : {}),
     ...(outcome.code ? { code: outcome.code } : {}),
+    ...(outcome.retryable === undefined ? {} : { retryable: outcome.retryable }),
   }));
   return { status, summary, targets: result.targets, calls };
 }

@@ -118,6 +118,23 @@ describe('mns-push', () => {
     expect(await sentKeys()).toEqual(['stream-attrs']);
   });
 
+  it('counts a push that RAM denies as an operator error, and throws so the message is redelivered', async () => {
+    await injectFaults(emulator.url, [{ type: 'gateway', code: 'Forbidden.RAM' }]);
+    const event = {
+      ...fixture('mns-topic/json.json'),
+      MessageId: 'ram-denied-1',
+      Message: json(push('ram')),
+    };
+
+    await expect(run('mns-push', json(event))).rejects.toThrow(/ram-denied-1 \(Forbidden.RAM\)/);
+
+    const batch = logs().find((line) => line.message === 'batch processed');
+    expect(batch).toMatchObject({
+      retryable: 1,
+      results: [{ outcome: 'error', code: 'Forbidden.RAM' }],
+    });
+  });
+
   it('counts the published samples (hello topic) as invalid without throwing or sending', async () => {
     const stream = await run(
       'mns-push',
