@@ -16,19 +16,10 @@ import { type DispatchReport, dispatchToWorkers } from './dispatcher.ts';
 import { BadRequestError } from './errors.ts';
 import type { FcHttpEvent, FcHttpResponse } from './events/http.ts';
 import { header, jsonBody, jsonResponse, parseHttpEvent } from './events/http.ts';
-import { fingerprint } from './idempotency/fingerprint.ts';
-import { storeFor } from './idempotency/index.ts';
 import type { StoredJson } from './idempotency/store.ts';
-import { once } from './idempotent.ts';
-import {
-  annotate,
-  count,
-  type Invocation,
-  type InvocationContext,
-  invocationOf,
-} from './invocation.ts';
+import { onceIfKeyed } from './idempotent.ts';
+import { annotate, count, type InvocationContext, invocationOf } from './invocation.ts';
 import { type PushReport, pushValidated, validatePush } from './push.ts';
-import type { PushRequest } from './push-request.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
 const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
@@ -59,7 +50,7 @@ export async function pushFromHttp(
   const headers = { 'x-correlation-id': correlationId };
   const targets = Object.keys(request.targetMsgkey).length;
   if (targets > state.config.inlineTargets) {
-    const { value, replayed } = await idempotent(state, idempotencyKey, request, async () => ({
+    const { value, replayed } = await onceIfKeyed(state, idempotencyKey, request, async () => ({
       value: (await dispatchToWorkers(
         request,
         context,
@@ -109,23 +100,6 @@ function idempotencyKeyOf(event: FcHttpEvent): string | undefined {
     );
   }
   return key;
-}
-
-async function idempotent(
-  state: Invocation,
-  key: string | undefined,
-  request: PushRequest,
-  work: () => Promise<{ value: StoredJson; complete: boolean }>,
-): Promise<{ value: StoredJson; replayed: boolean }> {
-  if (key === undefined) return { value: (await work()).value, replayed: false };
-  const settings = {
-    store: storeFor({ REDIS_URL: state.config.redisUrl }),
-    key,
-    fingerprint: fingerprint(request),
-    leaseMs: state.deadline.remaining() + 5_000,
-    ttlMs: state.config.idempotencyTtlMs,
-  };
-  return once(settings, work);
 }
 
 function withReplay(headers: Record<string, string>, replayed: boolean): Record<string, string> {

@@ -8,6 +8,8 @@
  * the key up, so the next delivery resumes at once and re-sends only what did not complete.
  */
 import { IdempotencyConflictError, IdempotencyMismatchError } from './errors.ts';
+import { fingerprint } from './idempotency/fingerprint.ts';
+import { storeFor } from './idempotency/index.ts';
 import type { IdempotencyStore, StoredJson } from './idempotency/store.ts';
 
 export interface IdempotencySettings {
@@ -49,4 +51,43 @@ export async function once<T extends StoredJson>(
   if (result.complete) await store.finish(key, result.value, settings.ttlMs);
   else await store.abandon(key);
   return { value: result.value, replayed: false };
+}
+
+/** How long after the deadline a lease still holds: FC ends the invocation by then. */
+const LEASE_MARGIN_MS = 5_000;
+
+/** What an invocation supplies to idempotency: where records live, how long, and its deadline. */
+export interface IdempotencyScope {
+  config: { redisUrl: string | undefined; idempotencyTtlMs: number };
+  deadline: { remaining(): number };
+}
+
+/**
+ * The store, lease and TTL of `key` for this invocation. The lease is computed at each call and
+ * ends just after the deadline: a duplicate may take over only once FC has certainly ended this
+ * invocation, and not much later.
+ * @example const { store, leaseMs } = scopedKey(invocation, 'mns:42');
+ */
+export function scopedKey(scope: IdempotencyScope, key: string) {
+  return {
+    store: storeFor({ REDIS_URL: scope.config.redisUrl }),
+    key,
+    leaseMs: () => scope.deadline.remaining() + LEASE_MARGIN_MS,
+    ttlMs: scope.config.idempotencyTtlMs,
+  };
+}
+
+/**
+ * `once` under `key` when there is one; without a key the work simply runs (nothing to dedupe on).
+ * @example await onceIfKeyed(invocation, 'http:order-42', request, work)
+ */
+export async function onceIfKeyed<T extends StoredJson>(
+  scope: IdempotencyScope,
+  key: string | undefined,
+  payload: unknown,
+  work: () => Promise<WorkResult<T>>,
+): Promise<{ value: T; replayed: boolean }> {
+  if (key === undefined) return { value: (await work()).value, replayed: false };
+  const scoped = scopedKey(scope, key);
+  return once({ ...scoped, leaseMs: scoped.leaseMs(), fingerprint: fingerprint(payload) }, work);
 }

@@ -10,18 +10,21 @@
 import { credentialsFromContext } from './credentials.ts';
 import { type PushError, ValidationError } from './errors.ts';
 import {
-  type ChunkLedger,
   type FanoutResult,
   fanOut,
   STATUS_COUNTER,
   TARGETS_PER_CALL,
   type TargetResult,
 } from './fanout.ts';
-import { fingerprint } from './idempotency/fingerprint.ts';
-import { storeFor } from './idempotency/index.ts';
 import type { StoredJson } from './idempotency/store.ts';
-import { once } from './idempotent.ts';
-import { count, type Invocation, type InvocationContext, type Metrics } from './invocation.ts';
+import { onceIfKeyed, scopedKey } from './idempotent.ts';
+import {
+  count,
+  type Invocation,
+  type InvocationContext,
+  invocationOf,
+  type Metrics,
+} from './invocation.ts';
 import type { Logger } from './logger.ts';
 import { clientFor } from './mpaas/shared-client.ts';
 import { type PushRequest, parsePushRequest } from './push-request.ts';
@@ -98,30 +101,28 @@ export async function pushValidated(
   context: InvocationContext,
   options: PushOptions = {},
 ): Promise<PushOutcome> {
-  const state = context.invocation;
-  if (!state) throw new Error('pushValidated needs the invocation() middleware.');
+  const state = invocationOf(context);
   const credentials = credentialsFromContext(context);
   const logger = options.logger ?? state.logger;
   const { config } = state;
-  const ledger = ledgerFor(state, options.idempotencyKey);
+  const key = options.idempotencyKey;
+  const client = clientFor(config);
   let fresh: FanoutResult | undefined;
   const work = async () => {
     fresh = await fanOut(request, {
-      client: clientFor(config),
+      client,
       credentials,
       deadline: state.deadline,
       logger,
       concurrency: config.concurrency,
       retry: config.retry,
-      safetyMarginMs: clientFor(config).options.safetyMarginMs,
-      ...(ledger ? { ledger } : {}),
+      safetyMarginMs: client.options.safetyMarginMs,
+      ...(key === undefined ? {} : { ledger: scopedKey(state, key) }),
     });
     const report = toReport(fresh);
     return { value: report as unknown as StoredJson, complete: !needsRetry(report) };
   };
-  const { value, replayed } = ledger
-    ? await once({ ...ledger, leaseMs: ledger.leaseMs(), fingerprint: fingerprint(request) }, work)
-    : { value: (await work()).value, replayed: false };
+  const { value, replayed } = await onceIfKeyed(state, key, request, work);
   const report = value as unknown as PushReport;
   count(state, metricsOf(report, replayed ? undefined : fresh));
   logger[report.status === 'SENT' ? 'info' : 'warn']('push finished', {
@@ -147,26 +148,10 @@ export async function pushRequest(
   context: InvocationContext,
   options: PushOptions = {},
 ): Promise<PushOutcome> {
-  const state = context.invocation;
-  if (!state) throw new Error('pushRequest needs the invocation() middleware.');
+  const state = invocationOf(context);
   const seed = options.idempotencyKey ?? context.requestId;
   const request = validatePush(input, state, seed, options.now?.() ?? new Date());
   return pushValidated(request, context, options);
-}
-
-/** How long after the deadline a lease still holds: FC ends the invocation by then. */
-const LEASE_MARGIN_MS = 5_000;
-
-function ledgerFor(state: Invocation, key: string | undefined): ChunkLedger | undefined {
-  if (key === undefined) return undefined;
-  // A lease ends just after this invocation's deadline, whenever it is taken: a duplicate may
-  // take over only once FC has certainly ended this invocation, and not much later.
-  return {
-    store: storeFor({ REDIS_URL: state.config.redisUrl }),
-    key,
-    leaseMs: () => state.deadline.remaining() + LEASE_MARGIN_MS,
-    ttlMs: state.config.idempotencyTtlMs,
-  };
 }
 
 function needsRetry(report: PushReport): boolean {
