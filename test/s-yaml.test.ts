@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { timerRecords } from '#lib/events/timer.ts';
-import { parsePushRequest } from '#lib/push-request.ts';
+import { timerRecords } from '#lib/adapt/timer.ts';
+import { parsePushRequest } from '#lib/validate/push-request.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);

@@ -7,7 +7,8 @@
  * Output: a batch summary. Any retryable failure throws after the whole batch is processed, so
  * EventBridge retries it (and dead-letters it with `errorsTolerance: ALL`).
  */
-import { eventFunction } from '#lib/event-function.ts';
-import { eventBridgeRecords } from '#lib/events/eventbridge.ts';
+
+import { eventBridgeRecords } from '#lib/adapt/eventbridge.ts';
+import { eventFunction } from '#lib/handler/event-function.ts';
 
 export const handler = eventFunction('event-push', 'eventbridge', eventBridgeRecords);

@@ -7,11 +7,11 @@
  * Credentials: the function's RAM role, from `context.credentials` on every invocation.
  */
 import middy from '@middy/core';
-import type { FcHttpResponse } from '#lib/events/http.ts';
-import { pushFromHttp } from '#lib/http-push.ts';
-import type { InvocationContext } from '#lib/invocation.ts';
-import { httpProblem } from '#lib/middleware/http-problem.ts';
-import { invocation } from '#lib/middleware/invocation.ts';
+import type { FcHttpResponse } from '#lib/adapt/http.ts';
+import { pushFromHttp } from '#lib/handler/http-function.ts';
+import { httpProblem } from '#lib/handler/http-problem.ts';
+import type { InvocationContext } from '#lib/handler/invocation.ts';
+import { invocation } from '#lib/handler/invocation-middleware.ts';
 
 // FC has no getRemainingTimeInMillis(): middy's early timeout stays off and the deadline is
 // computed from context.function.timeout by the invocation() middleware instead.

@@ -7,7 +7,8 @@
  * Output: a batch summary. Invalid messages and permanent mPaaS refusals are logged and counted;
  * a retryable failure throws, so FC's async retry policy redelivers it and then dead-letters it.
  */
-import { eventFunction } from '#lib/event-function.ts';
-import { mnsTopicRecords } from '#lib/events/mns-topic.ts';
+
+import { mnsTopicRecords } from '#lib/adapt/mns-topic.ts';
+import { eventFunction } from '#lib/handler/event-function.ts';
 
 export const handler = eventFunction('mns-push', 'mns', mnsTopicRecords);

@@ -6,7 +6,8 @@
  * index: a retry re-sends only the chunks that did not complete. A retryable failure throws, so
  * FC's async retry policy retries the batch and then hands it to the dead-letter queue.
  */
-import { eventFunction } from '#lib/event-function.ts';
-import { dispatchRecords } from '#lib/events/dispatch.ts';
+
+import { dispatchRecords } from '#lib/adapt/dispatch.ts';
+import { eventFunction } from '#lib/handler/event-function.ts';
 
 export const handler = eventFunction('push-worker', 'dispatch', dispatchRecords);

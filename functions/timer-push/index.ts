@@ -6,7 +6,8 @@
  * target, so a retry of the same firing reuses them and two firings never share one.
  * Output: a batch summary; a retryable failure throws, so FC's async retry policy retries it.
  */
-import { eventFunction } from '#lib/event-function.ts';
-import { timerRecords } from '#lib/events/timer.ts';
+
+import { timerRecords } from '#lib/adapt/timer.ts';
+import { eventFunction } from '#lib/handler/event-function.ts';
 
 export const handler = eventFunction('timer-push', 'timer', timerRecords);

@@ -12,12 +12,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BatchSummary } from '#lib/batch.ts';
-import { dispatchRecords } from '#lib/events/dispatch.ts';
-import { eventBridgeRecords } from '#lib/events/eventbridge.ts';
-import { mnsTopicRecords } from '#lib/events/mns-topic.ts';
-import type { PushRecord } from '#lib/events/record.ts';
-import { timerRecords } from '#lib/events/timer.ts';
+import { dispatchRecords } from '#lib/adapt/dispatch.ts';
+import { eventBridgeRecords } from '#lib/adapt/eventbridge.ts';
+import { mnsTopicRecords } from '#lib/adapt/mns-topic.ts';
+import type { PushRecord } from '#lib/adapt/record.ts';
+import { timerRecords } from '#lib/adapt/timer.ts';
+import type { BatchSummary } from '#lib/report/batch.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
 import { type Credentials, captureStdout, fcContext, fixture } from '#test/helpers/fc.ts';

@@ -10,9 +10,9 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { FIELD_NAMES } from '#lib/push-request/fields.ts';
-import { PROTOTYPE_KEYS } from '#lib/push-request/json-map.ts';
-import { type PushRequestResult, parsePushRequest } from '#lib/push-request.ts';
+import { FIELD_NAMES } from '#lib/validate/fields.ts';
+import { PROTOTYPE_KEYS } from '#lib/validate/json-map.ts';
+import { type PushRequestResult, parsePushRequest } from '#lib/validate/push-request.ts';
 import { httpEvent } from '#test/helpers/fc.ts';
 
 function positiveInt(raw: string | undefined, fallback: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '#lib/config.ts';
-import { ConfigurationError } from '#lib/errors.ts';
+import { loadConfig } from '#lib/handler/config.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {

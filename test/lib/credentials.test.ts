@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFromContext } from '#lib/credentials.ts';
-import { ConfigurationError } from '#lib/errors.ts';
+import { credentialsFromContext } from '#lib/handler/credentials.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
 
 describe('credentialsFromContext', () => {
   it('returns the role credentials FC passed with the invocation', () => {

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chunkTargets, type FanoutOptions, fanOut } from '#lib/fanout.ts';
-import { deadlineOf } from '#lib/fc/context.ts';
-import { MemoryStore } from '#lib/idempotency/memory-store.ts';
-import { createLogger } from '#lib/logger.ts';
-import { MpaasClient } from '#lib/mpaas/client.ts';
-import type { PushRequest } from '#lib/push-request.ts';
+import { chunkTargets, type FanoutOptions, fanOut } from '#lib/send/fanout.ts';
+import { MpaasClient } from '#lib/send/mpaas/client.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import { deadlineOf } from '#lib/shared/fc-context.ts';
+import { createLogger } from '#lib/shared/logger.ts';
+import type { PushRequest } from '#lib/validate/push-request.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { deliveries } from '#test/helpers/emulator.ts';
 import { type Credentials, docsExample } from '#test/helpers/fc.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deriveMsgKey } from '#lib/msg-key.ts';
+import { deriveMsgKey } from '#lib/shared/msg-key.ts';
 
 const SEED = 'idem-7f3c';
 

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  civilDate,
-  daysBetween,
-  formatDate,
-  isTimeZone,
-} from '#lib/push-request/calendar.ts';
-import { pushRequestFields } from '#lib/push-request/fields.ts';
+import { addDays, civilDate, daysBetween, formatDate, isTimeZone } from '#lib/validate/calendar.ts';
+import { pushRequestFields } from '#lib/validate/fields.ts';
 import {
   describeValue,
   sortIssues,
   toValidationIssues,
   type ValidationIssue,
-} from '#lib/push-request/issues.ts';
+} from '#lib/validate/issues.ts';
 
 describe('issue plumbing', () => {
   it('sorts issues by field, then rule, then message, and drops exact duplicates', () => {

@@ -3,7 +3,7 @@ import {
   type PushRequestOptions,
   type PushRequestResult,
   parsePushRequest,
-} from '#lib/push-request.ts';
+} from '#lib/validate/push-request.ts';
 
 const OPTIONS: PushRequestOptions = {
   now: new Date('2026-11-26T17:30:00Z'),

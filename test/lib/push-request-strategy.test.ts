@@ -3,7 +3,7 @@ import {
   type PushRequestOptions,
   type PushRequestResult,
   parsePushRequest,
-} from '#lib/push-request.ts';
+} from '#lib/validate/push-request.ts';
 
 // 17:30 UTC on 26 November is already 01:30 on 27 November in Shanghai (UTC+8).
 const NOW = '2026-11-26T17:30:00Z';

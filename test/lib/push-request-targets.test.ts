@@ -1,11 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { deriveMsgKey } from '#lib/msg-key.ts';
+import { deriveMsgKey } from '#lib/shared/msg-key.ts';
 import {
   type PushRequest,
   type PushRequestOptions,
   type PushRequestResult,
   parsePushRequest,
-} from '#lib/push-request.ts';
+} from '#lib/validate/push-request.ts';
 
 const SEED = 'idem-7f3c';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MpaasGatewayError } from '#lib/errors.ts';
-import { maskKeyId, REDACTED, redact, redactText } from '#lib/redact.ts';
+import { MpaasGatewayError } from '#lib/shared/errors.ts';
+import { maskKeyId, REDACTED, redact, redactText } from '#lib/shared/redact.ts';
 
 describe('redactText', () => {
   it('removes the token and signature from a URL that pop-core put into an error message', () => {

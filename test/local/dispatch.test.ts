@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { splitIntoBatches } from '#lib/dispatcher.ts';
-import type { PushRequest } from '#lib/push-request.ts';
+import { splitIntoBatches } from '#lib/send/dispatch.ts';
+import type { PushRequest } from '#lib/validate/push-request.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';

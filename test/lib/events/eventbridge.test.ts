@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventBridgeRecords } from '#lib/events/eventbridge.ts';
+import { eventBridgeRecords } from '#lib/adapt/eventbridge.ts';
 import { docsExample, fixture } from '#test/helpers/fc.ts';
 
 type Event = Record<string, unknown> & { id: string; source: string; type: string };

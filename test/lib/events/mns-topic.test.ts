@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mnsTopicRecords } from '#lib/events/mns-topic.ts';
+import { mnsTopicRecords } from '#lib/adapt/mns-topic.ts';
 import { docsExample, fixture } from '#test/helpers/fc.ts';
 
 const REQUEST_ID = '1-64f6cd87-fc-request';

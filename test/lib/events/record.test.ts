@@ -8,7 +8,7 @@ import {
   parseJson,
   payloadRecord,
   quoted,
-} from '#lib/events/record.ts';
+} from '#lib/adapt/record.ts';
 import { docsExample } from '#test/helpers/fc.ts';
 
 const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveMsgKey, timerRecords } from '#lib/events/timer.ts';
+import { deriveMsgKey, timerRecords } from '#lib/adapt/timer.ts';
 import { docsExample, fixture } from '#test/helpers/fc.ts';
 
 const NAME = 'timer-trigger';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fingerprint } from '#lib/idempotency/fingerprint.ts';
+import { canonicalJson, fingerprint } from '#lib/send/store/fingerprint.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

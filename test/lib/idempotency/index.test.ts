@@ -2,8 +2,8 @@
  * Choosing the store from the environment, and keeping one per process.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStores, createStore, MemoryStore, storeFor } from '#lib/idempotency/index.ts';
-import { LazyRedisStore } from '#lib/idempotency/lazy-redis-store.ts';
+import { closeStores, createStore, MemoryStore, storeFor } from '#lib/send/store/index.ts';
+import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
 
 afterEach(closeStores);
 

@@ -3,7 +3,7 @@
  * bounded however many keys an FC instance sees.
  */
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '#lib/idempotency/memory-store.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 describeStoreContract('MemoryStore', async (now) => new MemoryStore({ now }));

@@ -10,9 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMAND_TIMEOUT_MS, redisClientOptions } from '#lib/idempotency/redis-connection.ts';
-import { RedisStore } from '#lib/idempotency/redis-store.ts';
-import { IdempotencyStoreError } from '#lib/idempotency/store-error.ts';
+import { COMMAND_TIMEOUT_MS, redisClientOptions } from '#lib/send/store/redis-connection.ts';
+import { RedisStore } from '#lib/send/store/redis-store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { freePort, type RedisServer, startRedis } from '#test/helpers/redis.ts';
 
 const LEASE = 30_000;

@@ -2,7 +2,7 @@
  * Decoding script replies: every shape the scripts return, and a loud failure for any other.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBegin, decodeClaim } from '#lib/idempotency/redis-replies.ts';
+import { decodeBegin, decodeClaim } from '#lib/send/store/redis-replies.ts';
 
 describe('decodeBegin', () => {
   it.each(['new', 'resumed', 'in-progress', 'mismatch'])('reads [%j] as that state', (state) => {

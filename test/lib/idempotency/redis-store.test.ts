@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '#lib/errors.ts';
-import { LazyRedisStore } from '#lib/idempotency/lazy-redis-store.ts';
-import { DEFAULT_PREFIX, RedisStore } from '#lib/idempotency/redis-store.ts';
-import { IdempotencyStoreError } from '#lib/idempotency/store-error.ts';
+import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { DEFAULT_PREFIX, RedisStore } from '#lib/send/store/redis-store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
 import { type RedisServer, startRedis } from '#test/helpers/redis.ts';
 import { describeStoreContract } from './store-contract.ts';
 

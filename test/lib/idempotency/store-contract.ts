@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdempotencyStore } from '#lib/idempotency/store.ts';
+import type { IdempotencyStore } from '#lib/send/store/store.ts';
 
 const LEASE = 30_000;
 /** Longer than any move of the injected clock: the memory store expires by that clock. */

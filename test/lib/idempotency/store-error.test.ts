@@ -7,7 +7,7 @@ import {
   IdempotencyStoreError,
   scrubbedError,
   scrubberFor,
-} from '#lib/idempotency/store-error.ts';
+} from '#lib/send/store/store-error.ts';
 
 describe('describeRedisUrl', () => {
   it.each([

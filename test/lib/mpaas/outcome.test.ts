@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { errorFromThrown, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
 import {
   MpaasBusinessError,
   MpaasGatewayError,
   MpaasTransportError,
   outcomeOf,
-} from '#lib/errors.ts';
-import { errorFromThrown, receiptFromBody } from '#lib/mpaas/outcome.ts';
+} from '#lib/shared/errors.ts';
 
 function thrownBy(run: () => unknown): unknown {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toWireParams } from '#lib/mpaas/wire.ts';
+import { toWireParams } from '#lib/send/mpaas/wire.ts';
 
 describe('toWireParams', () => {
   const request = {

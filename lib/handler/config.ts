@@ -1,0 +1,120 @@
+/**
+ * The function's configuration, read from environment variables (FC sets them from s.yaml's
+ * `environmentVariables`). It holds no credentials: those come from the role (credentials.ts).
+ *
+ * A bad value is an operator error, so it fails every invocation with a message that names the
+ * variable, instead of silently falling back to a default.
+ */
+import * as z from 'zod/mini';
+import type { RetryPolicy } from '#lib/send/retry.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
+import { isTimeZone } from '#lib/validate/calendar.ts';
+
+export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
+const positiveInt = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+
+const envSchema = z.object({
+  MPAAS_APP_ID: optionalText,
+  MPAAS_WORKSPACE_ID: optionalText,
+  MPAAS_REGION: z._default(z.string().check(z.regex(/^[a-z]{2}-[a-z0-9-]+$/)), 'cn-hangzhou'),
+  MPAAS_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
+  MPAAS_API_VERSION: z._default(z.enum(API_VERSIONS), '2020-10-28'),
+  MPAAS_TIME_ZONE: z._default(
+    z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
+    'Asia/Shanghai',
+  ),
+  MPAAS_REQUEST_TIMEOUT_MS: positiveInt(5000),
+  MAX_BODY_BYTES: positiveInt(8 * 1024 * 1024),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
+  MPAAS_CONCURRENCY: positiveInt(4),
+  MPAAS_RETRY_BASE_MS: positiveInt(200),
+  MPAAS_RETRY_CAP_MS: positiveInt(5000),
+  MPAAS_RETRY_ATTEMPTS: positiveInt(5),
+  MPAAS_INLINE_TARGETS: positiveInt(1000),
+  MPAAS_MAX_TARGETS: positiveInt(100_000),
+  MPAAS_WORKER_FUNCTION: z._default(
+    z.string().check(z.regex(/^[A-Za-z_][\w-]{0,63}$/)),
+    'push-worker',
+  ),
+  FC_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
+  IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400),
+  REDIS_URL: z.optional(z.url({ protocol: /^rediss?$/ })),
+});
+
+/** The validated configuration of one function. */
+export interface PushConfig {
+  appId: string | undefined;
+  workspaceId: string | undefined;
+  region: string;
+  endpoint: string;
+  apiVersion: ApiVersion;
+  timeZone: string;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  logLevel: LogLevel;
+  /** PushTemplate calls in flight at once per invocation. */
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Targets sent by the invocation itself; above this, batches go to the worker function. */
+  inlineTargets: number;
+  /** Targets accepted in one request. */
+  maxTargets: number;
+  workerFunction: string;
+  /** FC endpoint for async invocations; default the internal endpoint of the account's region. */
+  fcEndpoint: string | undefined;
+  idempotencyTtlMs: number;
+  /** Shared idempotency store; without it, records are kept per function instance. */
+  redisUrl: string | undefined;
+}
+
+/**
+ * Reads and validates the configuration.
+ * @throws ConfigurationError naming each bad variable.
+ * @example loadConfig({ MPAAS_APP_ID: 'ONEX570DA89211721' }).endpoint // 'https://mpaas.cn-hangzhou.aliyuncs.com'
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): PushConfig {
+  const parsed = z.safeParse(envSchema, env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigurationError(
+      `Invalid configuration: ${problems.join('; ')}`,
+      'InvalidConfiguration',
+    );
+  }
+  const e = parsed.data;
+  return {
+    appId: e.MPAAS_APP_ID,
+    workspaceId: e.MPAAS_WORKSPACE_ID,
+    region: e.MPAAS_REGION,
+    endpoint: (e.MPAAS_ENDPOINT ?? `https://mpaas.${e.MPAAS_REGION}.aliyuncs.com`).replace(
+      /\/+$/,
+      '',
+    ),
+    apiVersion: e.MPAAS_API_VERSION,
+    timeZone: e.MPAAS_TIME_ZONE,
+    requestTimeoutMs: e.MPAAS_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+    concurrency: e.MPAAS_CONCURRENCY,
+    retry: {
+      baseMs: e.MPAAS_RETRY_BASE_MS,
+      capMs: e.MPAAS_RETRY_CAP_MS,
+      attempts: e.MPAAS_RETRY_ATTEMPTS,
+    },
+    inlineTargets: e.MPAAS_INLINE_TARGETS,
+    maxTargets: e.MPAAS_MAX_TARGETS,
+    workerFunction: e.MPAAS_WORKER_FUNCTION,
+    fcEndpoint: e.FC_ENDPOINT?.replace(/\/+$/, ''),
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL_SECONDS * 1000,
+    redisUrl: e.REDIS_URL,
+  };
+}

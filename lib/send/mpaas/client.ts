@@ -1,0 +1,127 @@
+/**
+ * The mPaaS PushTemplate client, on `@alicloud/pop-core`'s RPC signer (signature V1.0).
+ *
+ * One client per function instance keeps one keep-alive agent; credentials are passed per call,
+ * because FC hands out fresh role keys on every invocation. Every call is a POST (pop-core's GET
+ * puts the SecurityToken and Signature in the URL), signed with a new nonce and timestamp, and
+ * bounded by the invocation's deadline.
+ */
+import http from 'node:http';
+import https from 'node:https';
+// lib/rpc.js, not the package root: the root also loads the ROA client and xml2js, which a
+// Format=JSON RPC client never uses (about 100 KB of bundle and cold start).
+import RPCClient from '@alicloud/pop-core/lib/rpc.js';
+import type { ApiVersion } from '#lib/handler/config.ts';
+import { errorFromThrown, type PushReceipt, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
+import { toWireParams } from '#lib/send/mpaas/wire.ts';
+import { MpaasTransportError } from '#lib/shared/errors.ts';
+import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
+
+export interface MpaasClientOptions {
+  /** e.g. `https://mpaas.cn-hangzhou.aliyuncs.com`. */
+  endpoint: string;
+  apiVersion: ApiVersion;
+  /** Upper bound of one call; the deadline may shorten it. */
+  requestTimeoutMs: number;
+  /** Time kept back before the deadline so the function can still report. Default 500 ms. */
+  safetyMarginMs?: number;
+}
+
+/** What each call needs from its invocation. */
+export interface CallContext {
+  credentials: FcCredentials;
+  deadline: Deadline;
+}
+
+/** Below this there is no point in starting a call. */
+const MIN_CALL_MS = 100;
+
+interface PopEntry {
+  response?: { statusCode?: number };
+}
+interface PopRequestOptions {
+  method: 'POST';
+  timeout: number;
+  agent: http.Agent;
+  formatParams: false;
+}
+interface PopClient {
+  request(
+    action: string,
+    params: Record<string, string>,
+    opts: PopRequestOptions,
+  ): Promise<[unknown, PopEntry]>;
+}
+interface PopConfig {
+  endpoint: string;
+  apiVersion: string;
+  credentialsProvider: { getCredentials(): Promise<FcCredentials> };
+}
+// pop-core's typings lack `credentialsProvider` and the `verbose` flag (reference §2.2).
+const PopCore = RPCClient as unknown as new (config: PopConfig, verbose: true) => PopClient;
+
+/** Sends PushTemplate calls; reuse one per function instance. */
+export class MpaasClient {
+  readonly options: Required<MpaasClientOptions>;
+  readonly #agent: http.Agent;
+
+  constructor(options: MpaasClientOptions) {
+    this.options = { safetyMarginMs: 500, ...options };
+    const Agent = options.endpoint.startsWith('https:') ? https.Agent : http.Agent;
+    // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across a
+    // freeze comes back reset (reference §2.2).
+    this.#agent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+  }
+
+  /**
+   * Sends one PushTemplate call.
+   * @param request a validated push request (camelCase names, as parsePushRequest returns it)
+   * @throws MpaasBusinessError | MpaasGatewayError | MpaasTransportError
+   * @example await client.pushTemplate(request, { credentials, deadline })
+   */
+  async pushTemplate(request: object, call: CallContext): Promise<PushReceipt> {
+    const timeout = this.#timeoutFor(call.deadline);
+    const credentials = call.credentials;
+    const client = new PopCore(
+      {
+        endpoint: this.options.endpoint,
+        apiVersion: this.options.apiVersion,
+        credentialsProvider: { getCredentials: async () => credentials },
+      },
+      true,
+    );
+    const params = toWireParams(request, this.options.apiVersion);
+    let answer: [unknown, PopEntry];
+    try {
+      answer = await client.request('PushTemplate', params, {
+        method: 'POST',
+        timeout,
+        agent: this.#agent,
+        formatParams: false,
+      });
+    } catch (thrown) {
+      throw errorFromThrown(thrown);
+    }
+    const [body, entry] = answer;
+    return receiptFromBody(body, entry.response?.statusCode);
+  }
+
+  /** Closes pooled sockets (tests and the local gateway call this on shutdown). */
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  #timeoutFor(deadline: Deadline): number {
+    const available = deadline.remaining() - this.options.safetyMarginMs;
+    if (available < MIN_CALL_MS) {
+      throw new MpaasTransportError(
+        'deadline',
+        `only ${deadline.remaining()} ms left before the function times out`,
+        {
+          outcomeUnknown: false,
+        },
+      );
+    }
+    return Math.min(this.options.requestTimeoutMs, available);
+  }
+}

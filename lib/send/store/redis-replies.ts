@@ -1,0 +1,55 @@
+/**
+ * Reading the Lua scripts' replies back into the contract's results.
+ *
+ * A reply arrives as `unknown` from the wire, and the scripts and this code can drift apart (a
+ * script edited without its decoder, or a hash written by something else under our prefix). So
+ * each reply is checked against the shapes the scripts return, and anything else throws, which
+ * the store reports as an `IdempotencyStoreError` instead of answering with a guess.
+ */
+import type { BeginResult, ClaimResult, StoredJson } from '#lib/send/store/store.ts';
+
+/**
+ * The result of the BEGIN script: `['new']`, `['resumed']`, `['in-progress']`, `['mismatch']`
+ * or `['done', resultJson]`.
+ * @example decodeBegin(['done', '{"sent":1}']) // { state: 'done', result: { sent: 1 } }
+ */
+export function decodeBegin(reply: unknown): BeginResult {
+  const [state, detail] = parts(reply);
+  if (state === 'done') return { state, result: parseResult(detail) };
+  if (state === 'new' || state === 'resumed' || state === 'in-progress' || state === 'mismatch') {
+    return { state };
+  }
+  throw unexpected(reply);
+}
+
+/**
+ * The result of the CLAIM_CHUNK script: `['claimed', '0' | '1']`, `['in-progress']` or
+ * `['done', resultJson]`.
+ * @example decodeClaim(['claimed', '1']) // { state: 'claimed', inDoubt: true }
+ */
+export function decodeClaim(reply: unknown): ClaimResult {
+  const [state, detail] = parts(reply);
+  if (state === 'done') return { state, result: parseResult(detail) };
+  if (state === 'in-progress') return { state };
+  if (state === 'claimed' && (detail === '0' || detail === '1')) {
+    return { state, inDoubt: detail === '1' };
+  }
+  throw unexpected(reply);
+}
+
+/** `[state, detail?]` with string items; `null` where Lua had nil (a missing hash field). */
+function parts(reply: unknown): [unknown, string | null] {
+  if (!Array.isArray(reply) || reply.length > 2) throw unexpected(reply);
+  const [state, detail = null] = reply;
+  if (detail !== null && typeof detail !== 'string') throw unexpected(reply);
+  return [state, detail];
+}
+
+/** A result the store wrote with JSON.stringify; a done record without one replays `null`. */
+function parseResult(text: string | null): StoredJson {
+  return text === null ? null : (JSON.parse(text) as StoredJson);
+}
+
+function unexpected(reply: unknown): Error {
+  return new Error(`unexpected script reply ${JSON.stringify(reply)}`);
+}

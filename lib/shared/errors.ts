@@ -1,0 +1,217 @@
+/**
+ * Typed errors, in one file so every layer speaks the same language.
+ *
+ * Each error says whether a retry can help (`retryable`) and, for mPaaS calls, whether the push
+ * may already have been delivered (`outcomeUnknown`). The HTTP layer maps them to RFC 9457
+ * problem+json through `statusCode`; event triggers use `retryable` to decide whether to throw so
+ * the platform redelivers. Messages never carry credentials: anything quoted from a server is
+ * passed through `redact()` first.
+ */
+
+import { redactText } from '#lib/shared/redact.ts';
+import type { ValidationIssue } from '#lib/validate/issues.ts';
+
+export type { ValidationIssue };
+
+interface PushErrorOptions {
+  statusCode: number;
+  code: string;
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/** Base of every error this service raises on purpose. */
+export class PushError extends Error {
+  override name = 'PushError';
+  /** The HTTP status the HTTP trigger answers with. */
+  readonly statusCode: number;
+  /** A stable machine-readable code (`InvalidPushRequest`, `3022`, `Throttling.User`, …). */
+  readonly code: string;
+  /** True when the same request may succeed later. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: PushErrorOptions) {
+    super(redactText(message), { cause: options.cause });
+    this.statusCode = options.statusCode;
+    this.code = options.code;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** The request broke one or more rules of the PushTemplate contract; it was not sent. */
+export class ValidationError extends PushError {
+  override name = 'ValidationError';
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const summary = issues.map((issue) => issue.message).join(' ');
+    super(`Invalid push request: ${summary}`, { statusCode: 400, code: 'InvalidPushRequest' });
+    this.issues = issues;
+  }
+}
+
+/** The HTTP request itself is unusable (wrong method, media type, encoding, size). */
+export class BadRequestError extends PushError {
+  override name = 'BadRequestError';
+
+  constructor(message: string, statusCode: number, code: string) {
+    super(message, { statusCode, code });
+  }
+}
+
+/** The function is deployed without what it needs (role, settings): an operator must act. */
+export class ConfigurationError extends PushError {
+  override name = 'ConfigurationError';
+
+  constructor(message: string, code = 'FunctionMisconfigured') {
+    super(message, { statusCode: 500, code });
+  }
+}
+
+/** Fields every mPaaS error carries, for logs and problem details. */
+export interface MpaasErrorDetails {
+  /** mPaaS / OpenAPI gateway RequestId, when the server answered. */
+  requestId?: string;
+  /** True when the push may have been delivered although the call failed. */
+  outcomeUnknown?: boolean;
+}
+
+/** mPaaS accepted the call but refused the push (`ResultCode` other than success). */
+export class MpaasBusinessError extends PushError {
+  override name = 'MpaasBusinessError';
+  readonly resultCode: string;
+  readonly requestId: string | undefined;
+
+  constructor(resultCode: string, resultMessage: string, details: MpaasErrorDetails) {
+    const retryable = RETRYABLE_RESULT_CODES.has(resultCode);
+    super(`mPaaS refused the push: ${resultCode} ${resultMessage}`, {
+      // 8011 is flow control (429); 9000 a system error on mPaaS's side (503).
+      statusCode: resultCode === '8011' ? 429 : retryable ? 503 : 422,
+      code: resultCode,
+      retryable,
+    });
+    this.resultCode = resultCode;
+    this.requestId = details.requestId;
+  }
+}
+
+/** 8011 is flow control; 9000 a transient system error. Everything else is permanent. */
+const RETRYABLE_RESULT_CODES = new Set(['8011', '9000']);
+
+/** The OpenAPI gateway refused the call (`Code` in the body): signature, token, RAM, throttling. */
+export class MpaasGatewayError extends PushError {
+  override name = 'MpaasGatewayError';
+  readonly requestId: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly outcomeUnknown: boolean;
+
+  constructor(
+    code: string,
+    message: string,
+    httpStatus: number | undefined,
+    details: MpaasErrorDetails,
+  ) {
+    const kind = gatewayCodeKind(code);
+    super(`mPaaS gateway error ${code}: ${message}`, {
+      statusCode: kind === 'throttled' ? 429 : kind === 'transient' ? 503 : 502,
+      code,
+      retryable: kind !== 'permanent',
+    });
+    this.requestId = details.requestId;
+    this.httpStatus = httpStatus;
+    this.outcomeUnknown = details.outcomeUnknown ?? code === 'InternalError';
+  }
+}
+
+type GatewayCodeKind = 'throttled' | 'transient' | 'permanent';
+
+/** How a gateway `Code` behaves under retry (reference: mpaas-openapi.md §4.2). */
+export function gatewayCodeKind(code: string): GatewayCodeKind {
+  if (code.startsWith('Throttling')) return 'throttled';
+  if (TRANSIENT_GATEWAY_CODES.has(code)) return 'transient';
+  return 'permanent';
+}
+
+const TRANSIENT_GATEWAY_CODES = new Set([
+  'ServiceUnavailable',
+  'InternalError',
+  'SignatureNonceUsed',
+  'InvalidSecurityToken.Expired',
+]);
+
+export type TransportFailure = 'timeout' | 'connection' | 'bad-response' | 'deadline';
+
+/** The call did not produce a usable answer: timeout, reset, non-JSON body, no time left. */
+export class MpaasTransportError extends PushError {
+  override name = 'MpaasTransportError';
+  readonly failure: TransportFailure;
+  readonly outcomeUnknown: boolean;
+
+  constructor(
+    failure: TransportFailure,
+    message: string,
+    options: { outcomeUnknown: boolean; cause?: unknown },
+  ) {
+    super(`mPaaS call failed (${failure}): ${message}`, {
+      statusCode: failure === 'timeout' || failure === 'deadline' ? 504 : 502,
+      code: `Transport.${failure}`,
+      retryable: true,
+      cause: options.cause,
+    });
+    this.failure = failure;
+    this.outcomeUnknown = options.outcomeUnknown;
+  }
+}
+
+/** How an invocation or record ended, as counted in summaries and logs. */
+export type Outcome = 'sent' | 'invalid' | 'refused' | 'throttled' | 'failed' | 'error';
+
+/**
+ * The outcome an error stands for: `invalid` input, a permanent mPaaS `refused`, a retryable
+ * `throttled` or `failed`, or an `error` an operator must fix (role, configuration, bug).
+ */
+export function outcomeOf(error: unknown): Outcome {
+  if (error instanceof ValidationError || error instanceof BadRequestError) return 'invalid';
+  if (!(error instanceof PushError)) return 'error';
+  if (error.retryable) return error.statusCode === 429 ? 'throttled' : 'failed';
+  return error instanceof MpaasBusinessError ? 'refused' : 'error';
+}
+
+/** Any thrown value as a PushError: unexpected ones become a non-retryable 500. */
+export function toPushError(thrown: unknown): PushError {
+  if (thrown instanceof PushError) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new PushError(`Unexpected error: ${message}`, {
+    statusCode: 500,
+    code: 'InternalError',
+    cause: thrown,
+  });
+}
+
+/** The idempotency key is being processed by another invocation right now. */
+export class IdempotencyConflictError extends PushError {
+  override name = 'IdempotencyConflictError';
+
+  constructor(key: string) {
+    super(
+      `A request with idempotency key ${JSON.stringify(key)} is still in progress; retry later.`,
+      {
+        statusCode: 409,
+        code: 'IdempotencyKeyInProgress',
+        retryable: true,
+      },
+    );
+  }
+}
+
+/** The idempotency key was used before with a different payload. */
+export class IdempotencyMismatchError extends PushError {
+  override name = 'IdempotencyMismatchError';
+
+  constructor(key: string) {
+    super(
+      `The idempotency key ${JSON.stringify(key)} was used with a different request; use a new key for a new request.`,
+      { statusCode: 422, code: 'IdempotencyKeyReused' },
+    );
+  }
+}
