@@ -8,7 +8,7 @@
  * EventBridge retries it (and dead-letters it with `errorsTolerance: ALL`).
  */
 
-import { eventBridgeRecords } from '#lib/adapt/eventbridge.ts';
+import { eventBridgeAdapter } from '#lib/adapt/eventbridge.ts';
 import { eventFunction } from '#lib/handler/event-function.ts';
 
-export const handler = eventFunction('event-push', 'eventbridge', eventBridgeRecords);
+export const handler = eventFunction('event-push', eventBridgeAdapter);

@@ -6,18 +6,6 @@
  * input, 422 refused by mPaaS, 429 throttled, 5xx mPaaS or configuration failure).
  * Credentials: the function's RAM role, from `context.credentials` on every invocation.
  */
-import middy from '@middy/core';
-import type { FcHttpResponse } from '#lib/adapt/http.ts';
-import { pushFromHttp } from '#lib/handler/http-function.ts';
-import { httpProblem } from '#lib/handler/http-problem.ts';
-import type { InvocationContext } from '#lib/handler/invocation.ts';
-import { invocation } from '#lib/handler/invocation-middleware.ts';
+import { httpFunction } from '#lib/handler/http-function.ts';
 
-// FC has no getRemainingTimeInMillis(): middy's early timeout stays off and the deadline is
-// computed from context.function.timeout by the invocation() middleware instead.
-export const handler = middy<Buffer, FcHttpResponse, Error, InvocationContext>({
-  timeoutEarlyInMillis: 0,
-})
-  .use(invocation({ functionName: 'http-push', trigger: 'http' }))
-  .use(httpProblem())
-  .handler(pushFromHttp);
+export const handler = httpFunction('http-push');

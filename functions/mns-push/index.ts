@@ -8,7 +8,7 @@
  * a retryable failure throws, so FC's async retry policy redelivers it and then dead-letters it.
  */
 
-import { mnsTopicRecords } from '#lib/adapt/mns-topic.ts';
+import { mnsTopicAdapter } from '#lib/adapt/mns-topic.ts';
 import { eventFunction } from '#lib/handler/event-function.ts';
 
-export const handler = eventFunction('mns-push', 'mns', mnsTopicRecords);
+export const handler = eventFunction('mns-push', mnsTopicAdapter);

@@ -7,7 +7,7 @@
  * FC's async retry policy retries the batch and then hands it to the dead-letter queue.
  */
 
-import { dispatchRecords } from '#lib/adapt/dispatch.ts';
+import { dispatchAdapter } from '#lib/adapt/dispatch.ts';
 import { eventFunction } from '#lib/handler/event-function.ts';
 
-export const handler = eventFunction('push-worker', 'dispatch', dispatchRecords);
+export const handler = eventFunction('push-worker', dispatchAdapter);

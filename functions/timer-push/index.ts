@@ -7,7 +7,7 @@
  * Output: a batch summary; a retryable failure throws, so FC's async retry policy retries it.
  */
 
-import { timerRecords } from '#lib/adapt/timer.ts';
+import { timerAdapter } from '#lib/adapt/timer.ts';
 import { eventFunction } from '#lib/handler/event-function.ts';
 
-export const handler = eventFunction('timer-push', 'timer', timerRecords);
+export const handler = eventFunction('timer-push', timerAdapter);

@@ -5,7 +5,13 @@
  * than an HTTP caller would.
  */
 import * as z from 'zod/mini';
-import { invalidRecord, type PushRecord, parseEventJson, pushRecord } from '#lib/adapt/record.ts';
+import {
+  eventAdapter,
+  invalidRecord,
+  type PushRecord,
+  parseEventJson,
+  pushRecord,
+} from '#lib/adapt/record.ts';
 
 const envelopeSchema = z.object({
   dispatchId: z.string().check(z.regex(/^[\w-]{1,64}$/)),
@@ -34,3 +40,6 @@ export function dispatchRecords(event: Buffer, fallbackId: string): PushRecord[]
   const { dispatchId, batchIndex, validatedAt, request } = parsed.data;
   return [pushRecord(`${dispatchId}#${batchIndex}`, request, new Date(validatedAt))];
 }
+
+/** The dispatch trigger's adapter: dispatchRecords with idempotency keys `dispatch:<record id>`. */
+export const dispatchAdapter = eventAdapter('dispatch', dispatchRecords);

@@ -16,6 +16,7 @@
 import * as z from 'zod/mini';
 import {
   type Decoded,
+  eventAdapter,
   ignoredRecord,
   invalidRecord,
   isJsonObject,
@@ -133,3 +134,6 @@ export function eventBridgeRecords(event: Buffer, fallbackId = 'eventbridge-even
   const elements: unknown[] = Array.isArray(json.value) ? json.value : [json.value];
   return elements.map(elementRecord);
 }
+
+/** The eventbridge trigger's adapter: eventBridgeRecords with idempotency keys `eventbridge:<record id>`. */
+export const eventBridgeAdapter = eventAdapter('eventbridge', eventBridgeRecords);

@@ -1,12 +1,21 @@
 /**
- * The FC 3.0 HTTP trigger's request event (reference fc-platform.md §2.1) and the response
- * struct the runtime expects back.
+ * The HTTP trigger's adapter: FC 3.0's HTTP request event (reference fc-platform.md §2.1) as one
+ * record, with everything the rest of the pipeline needs: the JSON body, the idempotency key, the
+ * correlation id and the record id (the FC request id). Nothing after this module reads the event.
  *
  * The event arrives as a Buffer of JSON. Header names keep the caller's casing, so they are looked
- * up case-insensitively; the body is base64 when `isBase64Encoded` is true.
+ * up case-insensitively; the body is base64 when `isBase64Encoded` is true. A request that cannot
+ * be a push (wrong method, media type, size, encoding, idempotency key) is an `invalid` record
+ * carrying the client error to answer with, as event adapters turn unreadable messages into
+ * invalid records instead of throwing.
  */
 import * as z from 'zod/mini';
 import { BadRequestError } from '#lib/shared/errors.ts';
+
+/** Correlation ids longer than this, or with other characters, are replaced by the request id. */
+const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
+/** Idempotency keys: printable ASCII without spaces, as clients usually send UUIDs. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const httpEventSchema = z.looseObject({
   version: z.optional(z.string()),
@@ -22,14 +31,6 @@ const httpEventSchema = z.looseObject({
 });
 
 export type FcHttpEvent = z.infer<typeof httpEventSchema>;
-
-/** The response struct FC turns into the HTTP answer. */
-export interface FcHttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  isBase64Encoded: boolean;
-  body: string;
-}
 
 /**
  * Decodes the FC HTTP event.
@@ -106,16 +107,67 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
-/** A JSON response struct. */
-export function jsonResponse(
-  statusCode: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): FcHttpResponse {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    isBase64Encoded: false,
-    body: JSON.stringify(body),
-  };
+/** One HTTP request as the pipeline takes it. */
+export type HttpRecord =
+  | {
+      kind: 'push';
+      /** The FC request id. */
+      id: string;
+      /** `X-Correlation-Id` when it is usable, else the FC request id. */
+      correlationId: string;
+      /** `http:<Idempotency-Key>`, one namespace for inline and dispatched pushes. */
+      idempotencyKey?: string;
+      /** What derived msgKeys are computed from: the idempotency key, else the request id. */
+      msgKeySeed: string;
+      /** The JSON body, not yet validated. */
+      body: unknown;
+    }
+  | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError };
+
+/**
+ * The HTTP trigger event as one record.
+ * @throws Error when the bytes are not an FC HTTP trigger event (a wiring mistake, not a client's).
+ * @example
+ * httpRecord(event, context.requestId, 256 * 1024);
+ * // { kind: 'push', id: 'req-1', correlationId: 'order-42', idempotencyKey: 'http:k-1', msgKeySeed: 'http:k-1', body: {…} }
+ */
+export function httpRecord(
+  event: Buffer | string,
+  requestId: string,
+  maxBodyBytes: number,
+): HttpRecord {
+  const httpEvent = parseHttpEvent(event);
+  const given = header(httpEvent, 'x-correlation-id');
+  const correlationId = given && CORRELATION_ID.test(given) ? given : requestId;
+  try {
+    const givenKey = idempotencyKeyOf(httpEvent);
+    // One namespace for both paths, so a key reused for another payload is caught whether the
+    // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.
+    const idempotencyKey = givenKey === undefined ? undefined : `http:${givenKey}`;
+    const body = jsonBody(httpEvent, maxBodyBytes);
+    return {
+      kind: 'push',
+      id: requestId,
+      correlationId,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      msgKeySeed: idempotencyKey ?? requestId,
+      body,
+    };
+  } catch (error) {
+    if (!(error instanceof BadRequestError)) throw error;
+    return { kind: 'invalid', id: requestId, correlationId, error };
+  }
+}
+
+function idempotencyKeyOf(event: FcHttpEvent): string | undefined {
+  const key = header(event, 'idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError(
+      'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.',
+      400,
+      'InvalidIdempotencyKey',
+    );
+  }
+  return key;
 }

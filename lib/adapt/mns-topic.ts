@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import {
   decodeUtf8,
+  eventAdapter,
   invalidRecord,
   type PushRecord,
   parseJson,
@@ -85,3 +86,6 @@ export function mnsTopicRecords(event: Buffer, fallbackId: string): PushRecord[]
   const message = messageOf(text.value, fallbackId);
   return [payloadRecord(message.id, message.body, message.what)];
 }
+
+/** The mns trigger's adapter: mnsTopicRecords with idempotency keys `mns:<record id>`. */
+export const mnsTopicAdapter = eventAdapter('mns', mnsTopicRecords);

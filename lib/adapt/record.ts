@@ -10,6 +10,9 @@
  * Reasons are sentences for logs. They never quote the payload (it can carry tokens or personal
  * data), which is also why the engine's JSON syntax error, which quotes the input, is not used.
  */
+/** The trigger an adapter reads; it also namespaces its records' idempotency keys. */
+export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
+
 /** One message of a trigger event, decoded but not validated (that is the PushTemplate schema's job). */
 export type PushRecord =
   /**
@@ -163,4 +166,39 @@ export function kindOf(value: unknown): string {
  */
 export function quoted(name: string, max = 100): string {
   return JSON.stringify(name.length > max ? `${name.slice(0, max)}…` : name);
+}
+
+/** A record as the pipeline takes it: a push record also carries its idempotency key. */
+export type KeyedRecord =
+  | (Extract<PushRecord, { kind: 'push' }> & { idempotencyKey: string })
+  | Exclude<PushRecord, { kind: 'push' }>;
+
+/** What an event function needs of its trigger: the namespace of its keys and the records. */
+export interface EventAdapter {
+  readonly trigger: Trigger;
+  /** The raw FC event as records; `requestId` (the FC request id) names an id-less message. */
+  records(event: Buffer, requestId: string): KeyedRecord[];
+}
+
+/**
+ * The adapter of a trigger whose parser turns its event into records. Each push record's
+ * idempotency key is `<trigger>:<record id>`: a redelivery of the same message carries the same
+ * id, and the namespace keeps two triggers' ids apart.
+ *
+ * @example
+ * export const mnsTopicAdapter = eventAdapter('mns', mnsTopicRecords);
+ * mnsTopicAdapter.records(event, context.requestId)[0]; // { kind: 'push', id, request, idempotencyKey: 'mns:<id>' }
+ */
+export function eventAdapter(
+  trigger: Trigger,
+  parse: (event: Buffer, fallbackId: string) => PushRecord[],
+): EventAdapter {
+  return {
+    trigger,
+    records: function keyedRecords(event, requestId) {
+      return parse(event, requestId).map((record) =>
+        record.kind === 'push' ? { ...record, idempotencyKey: `${trigger}:${record.id}` } : record,
+      );
+    },
+  };
 }

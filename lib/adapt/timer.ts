@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import {
   type Decoded,
+  eventAdapter,
   invalidRecord,
   isJsonObject,
   type PushRecord,
@@ -123,3 +124,6 @@ export function timerRecords(event: Buffer, fallbackId = 'timer-event'): PushRec
   }
   return payloadRecords(timer.data, timer.data.payload);
 }
+
+/** The timer trigger's adapter: timerRecords with idempotency keys `timer:<record id>`. */
+export const timerAdapter = eventAdapter('timer', timerRecords);

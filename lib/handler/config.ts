@@ -8,13 +8,11 @@
 import * as z from 'zod/mini';
 import type { RetryPolicy } from '#lib/send/retry.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
+import { LOG_LEVELS, type LogLevel } from '#lib/shared/logger.ts';
 import { isTimeZone } from '#lib/validate/calendar.ts';
+import { API_VERSIONS, type ApiVersion } from '#lib/validate/options.ts';
 
-export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
-export type ApiVersion = (typeof API_VERSIONS)[number];
-
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export type { ApiVersion, LogLevel };
 
 const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
 const positiveInt = (fallback: number) =>

@@ -1,27 +1,112 @@
 /**
- * The shape every event-triggered function shares: parse the trigger's event into records with
- * its adapter, push them as one batch, and run inside the invocation middleware. Adding a
- * trigger means adding a parser in `lib/events/` and a three-line function.
+ * The shape every event-triggered function shares: the trigger's adapter turns the event into
+ * records, and each record goes through validate → plan → send on its own, so one record's
+ * failure never stops the others; the report stage gives one result per record, from which this
+ * handler — and only it — builds the batch summary, the invocation's counters and its summary
+ * line. Adding a trigger means adding an adapter in `lib/adapt/` and a three-line function.
+ *
+ * Nothing is lost and nothing is sent twice: each record is idempotent under its own key (MNS
+ * MessageId, CloudEvent source + id, timer firing, dispatch batch), and any record that must be
+ * redelivered makes the invocation throw once the whole batch is done.
  */
 import middy from '@middy/core';
-import type { PushRecord } from '#lib/adapt/record.ts';
-import type { InvocationContext, Trigger } from '#lib/handler/invocation.ts';
+import type { EventAdapter, KeyedRecord } from '#lib/adapt/record.ts';
+import {
+  annotate,
+  count,
+  type Invocation,
+  type InvocationContext,
+  invocationOf,
+} from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
-import { type BatchSummary, pushRecords } from '#lib/report/batch.ts';
+import { ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { planInline } from '#lib/plan/plan.ts';
+import {
+  BatchRetryError,
+  type BatchSummary,
+  failedRecordResult,
+  type RecordResult,
+  sentRecordResult,
+  summarizeBatch,
+} from '#lib/report/batch.ts';
+import { type Metrics, pushMetrics } from '#lib/report/metrics.ts';
+import { sendPush } from '#lib/send/push.ts';
+import { ValidationError } from '#lib/shared/errors.ts';
+import { mapWithConcurrency } from '#lib/shared/pool.ts';
+import { validatePush } from '#lib/validate/validate.ts';
 
-/** Turns the raw FC event into records; `fallbackId` (the FC request id) names an id-less one. */
-export type RecordParser = (event: Buffer, fallbackId: string) => PushRecord[];
+/** How many records are pushed at once; each fans out with its own bounded concurrency. */
+const RECORD_CONCURRENCY = 2;
 
 /**
  * An FC 3.0 handler for an event trigger.
- * @example export const handler = eventFunction('mns-push', 'mns', mnsTopicRecords);
+ * @example export const handler = eventFunction('mns-push', mnsTopicAdapter);
  */
-export function eventFunction(functionName: string, trigger: Trigger, parse: RecordParser) {
-  const pushEvent = (event: Buffer, context: InvocationContext): Promise<BatchSummary> =>
-    pushRecords(parse(event, context.requestId), context);
+export function eventFunction(functionName: string, adapter: EventAdapter) {
+  const pushEvent = async (event: Buffer, context: InvocationContext): Promise<BatchSummary> => {
+    const state = invocationOf(context);
+    // 1. adapt
+    const records = adapter.records(event, context.requestId);
+    // 2–4. validate, plan and send each record
+    const pushed = await mapWithConcurrency(records, RECORD_CONCURRENCY, (record) =>
+      pushRecord(record, state, context),
+    );
+    // 5. report
+    for (const { metrics } of pushed) count(state, metrics);
+    const summary = summarizeBatch(pushed.map(({ result }) => result));
+    const { results, ...counts } = summary;
+    count(state, { records: summary.records, invalid: summary.invalid, ignored: summary.ignored });
+    annotate(state, { outcome: summary.retryable > 0 ? 'failed' : 'done' });
+    state.logger.info('batch processed', { ...counts, results });
+    if (summary.retryable > 0) throw new BatchRetryError(summary);
+    return summary;
+  };
   // FC has no getRemainingTimeInMillis(): middy's early timeout stays off and the deadline is
   // computed from context.function.timeout by the invocation() middleware instead.
   return middy<Buffer, BatchSummary, Error, InvocationContext>({ timeoutEarlyInMillis: 0 })
-    .use(invocation({ functionName, trigger }))
+    .use(invocation({ functionName, trigger: adapter.trigger }))
     .handler(pushEvent);
+}
+
+/** One record's result, and what it adds to the invocation's counters. */
+interface PushedRecord {
+  result: RecordResult;
+  metrics: Partial<Metrics>;
+}
+
+async function pushRecord(
+  record: KeyedRecord,
+  state: Invocation,
+  context: InvocationContext,
+): Promise<PushedRecord> {
+  const logger = state.logger.child({ recordId: record.id });
+  if (record.kind === 'ignored') {
+    logger.info('event ignored', { reason: record.reason });
+    return { result: { id: record.id, outcome: 'ignored' }, metrics: {} };
+  }
+  if (record.kind === 'invalid') {
+    logger.warn('record invalid', { outcome: 'invalid', reason: record.reason });
+    return {
+      result: { id: record.id, outcome: 'invalid', code: 'UndecodableRecord' },
+      metrics: {},
+    };
+  }
+  try {
+    const { idempotencyKey } = record;
+    const now = record.validatedAt ?? new Date();
+    const request = validatePush(record.request, validationRules(state), idempotencyKey, now);
+    const options = sendOptions(state, context, logger);
+    const sent = await sendPush(planInline(request), options, ledgerFor(state, idempotencyKey));
+    return { result: sentRecordResult(record.id, sent), metrics: pushMetrics(sent) };
+  } catch (error) {
+    const result = failedRecordResult(record.id, error);
+    const fields = {
+      outcome: result.outcome,
+      code: result.code,
+      ...(error instanceof ValidationError ? { issues: error.issues } : { error }),
+    };
+    const quiet = result.outcome === 'invalid' || result.outcome === 'refused';
+    logger[quiet ? 'warn' : 'error']('record not sent', fields);
+    return { result, metrics: {} };
+  }
 }

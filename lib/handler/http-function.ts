@@ -1,5 +1,6 @@
 /**
- * The HTTP trigger's push endpoint: `POST` a PushTemplate request as JSON.
+ * The HTTP trigger's push endpoint: `POST` a PushTemplate request as JSON, through the five
+ * stages in order.
  *
  * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
  *   sent, 207 when some were not (the body lists every target's status), and the problem status
@@ -12,20 +13,33 @@
  *
  * Errors are thrown as typed errors and turned into problem+json by the `httpProblem()` middleware.
  */
-
-import type { FcHttpEvent, FcHttpResponse } from '#lib/adapt/http.ts';
-import { header, jsonBody, jsonResponse, parseHttpEvent } from '#lib/adapt/http.ts';
+import middy from '@middy/core';
+import { httpRecord } from '#lib/adapt/http.ts';
+import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
-import { type DispatchReport, dispatchToWorkers } from '#lib/send/dispatch.ts';
-import { onceIfKeyed } from '#lib/send/ledger.ts';
-import { type PushReport, pushValidated, validatePush } from '#lib/send/push.ts';
-import type { StoredJson } from '#lib/send/store/store.ts';
-import { BadRequestError } from '#lib/shared/errors.ts';
+import { invocation } from '#lib/handler/invocation-middleware.ts';
+import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { planPush } from '#lib/plan/plan.ts';
+import { dispatchAnswer, type FcHttpResponse, pushAnswer } from '#lib/report/http-answer.ts';
+import { pushMetrics } from '#lib/report/metrics.ts';
+import { pushReport } from '#lib/report/push-report.ts';
+import { sendDispatch } from '#lib/send/dispatch.ts';
+import { sendPush } from '#lib/send/push.ts';
+import { validatePush } from '#lib/validate/validate.ts';
 
-/** Correlation ids longer than this, or with other characters, are replaced by the request id. */
-const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
-/** Idempotency keys: printable ASCII without spaces, as clients usually send UUIDs. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * An FC 3.0 handler for the HTTP trigger: the invocation middleware around the push endpoint,
+ * with errors answered as problem+json.
+ * @example export const handler = httpFunction('http-push');
+ */
+export function httpFunction(functionName: string) {
+  // FC has no getRemainingTimeInMillis(): middy's early timeout stays off and the deadline is
+  // computed from context.function.timeout by the invocation() middleware instead.
+  return middy<Buffer, FcHttpResponse, Error, InvocationContext>({ timeoutEarlyInMillis: 0 })
+    .use(invocation({ functionName, trigger: 'http' }))
+    .use(httpProblem())
+    .handler(pushFromHttp);
+}
 
 /**
  * Handles one HTTP trigger event.
@@ -36,73 +50,42 @@ export async function pushFromHttp(
   context: InvocationContext,
 ): Promise<FcHttpResponse> {
   const state = invocationOf(context);
-  const httpEvent = parseHttpEvent(event);
-  const given = header(httpEvent, 'x-correlation-id');
-  const correlationId = given && CORRELATION_ID.test(given) ? given : context.requestId;
+  // 1. adapt
+  const record = httpRecord(event, context.requestId, state.config.maxBodyBytes);
+  const { correlationId } = record;
   annotate(state, { correlationId });
   count(state, { records: 1 });
-  const givenKey = idempotencyKeyOf(httpEvent);
-  // One namespace for both paths, so a key reused for another payload is caught whether the
-  // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.
-  const idempotencyKey = givenKey === undefined ? undefined : `http:${givenKey}`;
-  const body = jsonBody(httpEvent, state.config.maxBodyBytes);
+  if (record.kind === 'invalid') throw record.error;
+  // 2. validate
   const validatedAt = new Date();
-  const request = validatePush(body, state, idempotencyKey ?? context.requestId, validatedAt);
-  const headers = { 'x-correlation-id': correlationId };
-  const targets = Object.keys(request.targetMsgkey).length;
-  if (targets > state.config.inlineTargets) {
-    const { value, replayed } = await onceIfKeyed(state, idempotencyKey, request, async () => ({
-      value: (await dispatchToWorkers(
-        request,
-        context,
-        idempotencyKey,
-        validatedAt,
-      )) as unknown as StoredJson,
-      complete: true,
-    }));
-    const report = value as unknown as DispatchReport;
-    annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: report.dispatchId });
-    count(state, { targets, dispatched: replayed ? 0 : targets });
-    return jsonResponse(
-      202,
-      { ...report, requestId: context.requestId },
-      withReplay(headers, replayed),
-    );
-  }
-  const key = idempotencyKey === undefined ? {} : { idempotencyKey };
-  const pushed = await pushValidated(request, context, key);
-  if (pushed.firstError) throw pushed.firstError;
-  const status = statusOf(pushed.report);
-  annotate(state, {
-    outcome: pushed.report.status === 'SENT' ? 'sent' : 'partial',
-    statusCode: status,
+  const request = validatePush(record.body, validationRules(state), record.msgKeySeed, validatedAt);
+  // 3. plan
+  const { idempotencyKey } = record;
+  const plan = planPush(request, {
+    inlineTargets: state.config.inlineTargets,
+    idempotencyKey,
+    validatedAt,
   });
-  return jsonResponse(
-    status,
-    { requestId: context.requestId, ...pushed.report },
-    withReplay(headers, pushed.replayed),
-  );
-}
-
-/** 200 all sent, 207 some; a replayed request that sent nothing was refused by mPaaS (422). */
-function statusOf(report: PushReport): number {
-  if (report.status === 'SENT') return 200;
-  return report.status === 'PARTIAL' ? 207 : 422;
-}
-
-function idempotencyKeyOf(event: FcHttpEvent): string | undefined {
-  const key = header(event, 'idempotency-key');
-  if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestError(
-      'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.',
-      400,
-      'InvalidIdempotencyKey',
-    );
+  const ledger = ledgerFor(state, idempotencyKey);
+  const answer = { requestId: context.requestId, correlationId };
+  if (plan.mode === 'dispatch') {
+    // 4. send
+    const { value, replayed } = await sendDispatch(plan, dispatchOptions(state, context), ledger);
+    // 5. report
+    annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: value.dispatchId });
+    count(state, { targets: value.targets, dispatched: replayed ? 0 : value.targets });
+    return dispatchAnswer(value, { ...answer, replayed });
   }
-  return key;
-}
-
-function withReplay(headers: Record<string, string>, replayed: boolean): Record<string, string> {
-  return replayed ? { ...headers, 'idempotent-replayed': 'true' } : headers;
+  // 4. send
+  const sent = await sendPush(plan, sendOptions(state, context, state.logger), ledger);
+  // 5. report
+  count(state, pushMetrics(sent));
+  if (sent.firstError) throw sent.firstError;
+  const report = pushReport(sent.result);
+  const response = pushAnswer(report, { ...answer, replayed: sent.replayed });
+  annotate(state, {
+    outcome: report.status === 'SENT' ? 'sent' : 'partial',
+    statusCode: response.statusCode,
+  });
+  return response;
 }

@@ -5,12 +5,8 @@
  */
 import type { MiddlewareObj, Request } from '@middy/core';
 import { loadConfig } from '#lib/handler/config.ts';
-import {
-  emptyMetrics,
-  type Invocation,
-  type InvocationContext,
-  type Trigger,
-} from '#lib/handler/invocation.ts';
+import type { Invocation, InvocationContext, Trigger } from '#lib/handler/invocation.ts';
+import { emptyMetrics } from '#lib/report/metrics.ts';
 import { deadlineOf } from '#lib/shared/fc-context.ts';
 import { createLogger, type LogSink, stdoutSink } from '#lib/shared/logger.ts';
 

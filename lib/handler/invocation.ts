@@ -1,61 +1,18 @@
 /**
  * Per-invocation state: who is asking (FC request id, correlation id), how long is left, the
- * function's configuration, and a logger that carries all of it.
+ * function's configuration, a logger that carries all of it, and the fields and counters of the
+ * summary line.
  *
  * It is created by the `invocation()` middleware before the handler runs and is never shared
  * between invocations: FC serves one request per instance at a time, but credentials and ids
- * change on every call.
+ * change on every call. Only the handler layer (this folder) writes it: the stages below return
+ * values, from which the handler derives the summary's fields and counters.
  */
+import type { Trigger } from '#lib/adapt/record.ts';
 import type { PushConfig } from '#lib/handler/config.ts';
+import type { Metrics } from '#lib/report/metrics.ts';
 import type { Deadline, FcContext } from '#lib/shared/fc-context.ts';
 import type { Logger } from '#lib/shared/logger.ts';
-
-export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
-
-/**
- * Counters of one invocation, written on its summary line as flat numeric fields so Simple Log
- * Service can sum, chart and alert on them. Records are messages/events/requests; the rest
- * count targets (one target is one device or user of a push).
- */
-export interface Metrics {
-  /** Messages, CloudEvents, timer requests or HTTP requests seen. */
-  records: number;
-  /** Records that could not be decoded or broke a rule: never sent. */
-  invalid: number;
-  /** CloudEvents from other services: not push requests. */
-  ignored: number;
-  /** Targets of the valid records. */
-  targets: number;
-  sent: number;
-  /** Permanently refused by mPaaS (unknown template, missing placeholders, …). */
-  refused: number;
-  /** Still throttled after the retries: the platform redelivers them. */
-  throttled: number;
-  /** Failed after the retries (mPaaS unavailable, network, RAM): the platform redelivers them. */
-  failed: number;
-  /** PushTemplate calls repeated after a retryable failure. */
-  retried: number;
-  /** Targets answered from the idempotency store instead of being sent again. */
-  replayed: number;
-  /** Targets handed to push-worker in batches. */
-  dispatched: number;
-}
-
-export function emptyMetrics(): Metrics {
-  return {
-    records: 0,
-    invalid: 0,
-    ignored: 0,
-    targets: 0,
-    sent: 0,
-    refused: 0,
-    throttled: 0,
-    failed: 0,
-    retried: 0,
-    replayed: 0,
-    dispatched: 0,
-  };
-}
 
 export interface Invocation {
   readonly requestId: string;
@@ -107,3 +64,5 @@ export function count(invocation: Invocation, delta: Partial<Metrics>): void {
     invocation.metrics[name] += value;
   }
 }
+
+export type { Metrics, Trigger };

@@ -1,145 +1,80 @@
 /**
- * Async dispatch of very large pushes: the targets are split into batches that fit FC's 128 KB
- * async payload, and each batch is handed to the `push-worker` function by an asynchronous
- * invocation (fc2, signed with the role's STS credentials). Each batch then has FC's async retry
- * policy and dead-letter queue of its own, and its own idempotency key (dispatch id + index).
- *
- * The dispatch id is derived from the request's idempotency key, so a caller that retries a
- * dispatch re-sends the same batches under the same keys and no target is pushed twice.
+ * The send stage of a dispatched push: each planned batch handed to the `push-worker` function
+ * by an asynchronous invocation (fc2, signed with the role's STS credentials), under the
+ * request's ledger when it has an idempotency key. Each batch then has FC's async retry policy and
+ * dead-letter queue of its own, and its own idempotency key (dispatch id + index).
  */
-import { randomUUID } from 'node:crypto';
-import { credentialsFromContext } from '#lib/handler/credentials.ts';
-import type { InvocationContext } from '#lib/handler/invocation.ts';
-import { invocationOf } from '#lib/handler/invocation.ts';
-import { sortedPairs, TARGETS_PER_CALL } from '#lib/send/fanout.ts';
-import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, sleep } from '#lib/send/retry.ts';
-import { BadRequestError, PushError, toPushError } from '#lib/shared/errors.ts';
-import { deriveMsgKey } from '#lib/shared/msg-key.ts';
+import type { DispatchPlan } from '#lib/plan/plan.ts';
+import type { InvokeTarget } from '#lib/send/fc/fc-invoker.ts';
+import { type KeyLedger, onceIfKeyed } from '#lib/send/ledger.ts';
+import { type DispatchResult, dispatchResultCodec } from '#lib/send/results.ts';
+import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
+import { PushError, toPushError } from '#lib/shared/errors.ts';
+import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
+import type { Logger } from '#lib/shared/logger.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
-import type { PushRequest } from '#lib/validate/push-request.ts';
 
-/** FC's async payload limit is 128 KB; the rest is room for the envelope and headers. */
-export const MAX_BATCH_BYTES = 120 * 1024;
-
-/** What `push-worker` receives. */
-export interface DispatchEnvelope {
-  dispatchId: string;
-  batchIndex: number;
-  batchCount: number;
-  /** When http-push validated the request: the worker checks the time rules as of then, so a
-   * retried batch of a scheduled push is not refused once its fixedTime has passed. */
-  validatedAt: string;
-  request: PushRequest;
-}
-
-/** The answer to a dispatched push (HTTP 202). */
-export interface DispatchReport {
-  status: 'DISPATCHED';
-  dispatchId: string;
-  batches: number;
-  targets: number;
+/** What handing batches over needs from the invocation. */
+export interface DispatchOptions {
+  credentials: FcCredentials;
+  deadline: Deadline;
+  logger: Logger;
+  /** The function that sends the batches, and where it lives. */
   worker: string;
+  target: InvokeTarget;
+  concurrency: number;
+  retry: RetryPolicy;
 }
+
+/** The margin kept before the deadline for dispatch calls, ms. */
+const MARGIN_MS = 500;
 
 /**
- * Splits the targets into batches whose envelope stays under `maxBytes`, in whole PushTemplate
- * chunks of 10 so the worker's calls stay full.
- * @example splitIntoBatches(request, 'd-1').length
+ * Dispatches the plan's batches, once per key: a replay answers with the stored result.
+ * @throws PushError (503 retryable with a key, else 502) naming the batches not handed over.
+ * @example const { value, replayed } = await sendDispatch(plan, options, ledger);
  */
-export function splitIntoBatches(
-  request: PushRequest,
-  dispatchId: string,
-  validatedAt: Date,
-  maxBytes = MAX_BATCH_BYTES,
-): DispatchEnvelope[] {
-  // Sorted, so a re-dispatch of the same targets in another order fills the same batches.
-  const pairs = sortedPairs(request.targetMsgkey);
-  const envelope = {
-    dispatchId,
-    batchIndex: 0,
-    batchCount: 0,
-    validatedAt: validatedAt.toISOString(),
-  };
-  const empty = { ...envelope, request: { ...request, targetMsgkey: {} } };
-  const overhead = Buffer.byteLength(JSON.stringify(empty)) + 32;
-  const chunks: Array<{ pairs: Array<[string, string]>; bytes: number }> = [];
-  for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
-    const chunk = pairs.slice(i, i + TARGETS_PER_CALL);
-    chunks.push({ pairs: chunk, bytes: chunk.reduce((sum, pair) => sum + pairBytes(pair), 0) });
-  }
-  if (chunks.some((chunk) => overhead + chunk.bytes > maxBytes)) {
-    // No batch could ever be invoked: a permanent error, not one to retry.
-    throw new BadRequestError(
-      `The request's other parameters leave no room for targets in FC's async payload (${maxBytes} bytes per batch); shorten templateKeyValue or extendedParams.`,
-      413,
-      'PayloadTooLarge',
-    );
-  }
-  const batches: Array<Array<[string, string]>> = [];
-  let current: Array<[string, string]> = [];
-  let size = overhead;
-  for (const chunk of chunks) {
-    if (current.length > 0 && size + chunk.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      size = overhead;
-    }
-    current.push(...chunk.pairs);
-    size += chunk.bytes;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches.map((batch, batchIndex) => ({
-    ...envelope,
-    batchIndex,
-    batchCount: batches.length,
-    request: { ...request, targetMsgkey: Object.fromEntries(batch) },
+export async function sendDispatch(
+  plan: DispatchPlan,
+  options: DispatchOptions,
+  ledger: KeyLedger | undefined,
+): Promise<{ value: DispatchResult; replayed: boolean }> {
+  return onceIfKeyed(ledger, plan.request, dispatchResultCodec, async () => ({
+    value: await dispatchBatches(plan, options, ledger !== undefined),
+    complete: true,
   }));
 }
 
-/** Bytes one target → msgKey pair adds to the envelope's JSON (quotes, colon and comma). */
-function pairBytes([target, msgKey]: [string, string]): number {
-  return Buffer.byteLength(JSON.stringify(target) + JSON.stringify(msgKey)) + 2;
-}
-
-/**
- * Dispatches `request` to the worker in batches.
- * @throws PushError (503, retryable) naming the batches that could not be handed over.
- * @example const report = await dispatchToWorkers(request, context, 'http:order-42');
- */
-export async function dispatchToWorkers(
-  request: PushRequest,
-  context: InvocationContext,
-  idempotencyKey: string | undefined,
-  validatedAt: Date,
-): Promise<DispatchReport> {
-  const state = invocationOf(context);
-  const { config } = state;
-  const credentials = credentialsFromContext(context);
-  const dispatchId = idempotencyKey ? deriveMsgKey('dispatch', idempotencyKey) : randomUUID();
-  const batches = splitIntoBatches(request, dispatchId, validatedAt);
-  const target = {
-    accountId: context.accountId ?? '',
-    region: context.region ?? config.region,
-    ...(config.fcEndpoint ? { endpoint: config.fcEndpoint } : {}),
-  };
+async function dispatchBatches(
+  plan: DispatchPlan,
+  options: DispatchOptions,
+  keyed: boolean,
+): Promise<DispatchResult> {
+  const { batches, dispatchId } = plan;
   // fc2 is loaded only when a push is large enough to dispatch: most invocations never need it.
   const { invokeAsync } = await import('#lib/send/fc/fc-invoker.ts');
-  const failures = await mapWithConcurrency(batches, config.concurrency, async (batch) => {
+  const failures = await mapWithConcurrency(batches, options.concurrency, async (batch) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         // Bounded by the deadline like every call: fc2's own default is 10 s.
         const timeoutMs = Math.max(
           MIN_TIME_FOR_CALL_MS,
-          Math.min(10_000, state.deadline.remaining() - 500),
+          Math.min(10_000, options.deadline.remaining() - MARGIN_MS),
         );
-        await invokeAsync(config.workerFunction, JSON.stringify(batch), credentials, target, {
-          timeoutMs,
-        });
+        await invokeAsync(
+          options.worker,
+          JSON.stringify(batch),
+          options.credentials,
+          options.target,
+          {
+            timeoutMs,
+          },
+        );
         return undefined;
       } catch (thrown) {
         const error = toPushError(thrown);
         const delay = error.retryable
-          ? nextRetryDelay(attempt, config.retry, state.deadline, 500, Math.random)
+          ? nextRetryDelay(attempt, options.retry, options.deadline, MARGIN_MS, Math.random)
           : undefined;
         if (delay === undefined) return { batch: batch.batchIndex, error };
         await sleep(delay);
@@ -147,7 +82,7 @@ export async function dispatchToWorkers(
     }
   });
   const failed = failures.filter((failure) => failure !== undefined);
-  state.logger[failed.length ? 'error' : 'info']('dispatch finished', {
+  options.logger[failed.length ? 'error' : 'info']('dispatch finished', {
     dispatchId,
     batches: batches.length,
     failedBatches: failed.map((f) => f.batch),
@@ -156,11 +91,10 @@ export async function dispatchToWorkers(
     const first = failed[0]?.error;
     // A retry is safe only with an Idempotency-Key (the same dispatch id and batch keys) and
     // useful only if some failure may pass next time.
-    const retryable =
-      idempotencyKey !== undefined && failed.some((failure) => failure.error.retryable);
+    const retryable = keyed && failed.some((failure) => failure.error.retryable);
     const advice = retryable
       ? 'retry with the same Idempotency-Key'
-      : idempotencyKey === undefined
+      : !keyed
         ? 'batches already handed over will be sent; send an Idempotency-Key to make such a dispatch safe to retry'
         : 'a retry would fail the same way';
     throw new PushError(
@@ -168,12 +102,10 @@ export async function dispatchToWorkers(
       { statusCode: retryable ? 503 : 502, code: 'DispatchFailed', retryable },
     );
   }
-  const targets = Object.keys(request.targetMsgkey).length;
   return {
-    status: 'DISPATCHED',
     dispatchId,
     batches: batches.length,
-    targets,
-    worker: config.workerFunction,
+    targets: Object.keys(plan.request.targetMsgkey).length,
+    worker: options.worker,
   };
 }

@@ -1,15 +1,25 @@
 /**
- * Fan-out: one push request to any number of targets, as PushTemplate calls of at most 10
- * targets each (mPaaS refuses more with 3029), sent with bounded concurrency, each retried with
- * backoff while the deadline allows, and each recorded in the idempotency store so that a
- * redelivered request re-sends only the chunks that did not complete, with the same msgKeys.
+ * Fan-out: one push request to all its targets, as the PushTemplate calls (chunks) the plan
+ * made, sent with bounded concurrency, each retried with backoff while the deadline allows, and
+ * each recorded in the ledger so that a redelivered request re-sends only the chunks that did not
+ * complete, with the same msgKeys.
  *
  * One chunk's failure never stops the others; the result lists every target with its status.
  */
-
+import type { Chunk } from '#lib/plan/chunks.ts';
+import type { KeyLedger } from '#lib/send/ledger.ts';
 import type { MpaasClient } from '#lib/send/mpaas/client.ts';
+import {
+  type ChunkOutcome,
+  chunkOutcomeCodec,
+  type FanoutSummary,
+  type SendResult,
+  STATUS_COUNTER,
+  type TargetResult,
+  type TargetStatus,
+} from '#lib/send/results.ts';
 import { nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
-import type { ClaimResult, IdempotencyStore, StoredJson } from '#lib/send/store/store.ts';
+import type { ClaimResult } from '#lib/send/store/store.ts';
 import {
   IdempotencyConflictError,
   MpaasBusinessError,
@@ -21,72 +31,9 @@ import type { Logger } from '#lib/shared/logger.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 
-/** PushTemplate's limit of targets per call. */
-export const TARGETS_PER_CALL = 10;
-
-export type TargetStatus = 'SENT' | 'THROTTLED' | 'FAILED' | 'REFUSED';
-
-/** The summary counter each status adds to. */
-export const STATUS_COUNTER = {
-  SENT: 'sent',
-  THROTTLED: 'throttled',
-  FAILED: 'failed',
-  REFUSED: 'refused',
-} as const;
-
-/** The outcome of one PushTemplate call (a chunk), as stored for idempotent replays. */
-export interface ChunkOutcome {
-  status: TargetStatus;
-  attempts: number;
-  /** A call of this chunk may have been delivered although it failed (timeout, reset, 5xx). */
-  inDoubt: boolean;
-  code?: string;
-  message?: string;
-  retryable?: boolean;
-  mpaasRequestId?: string;
-  taskId?: string;
-  /** Served from the idempotency store: not sent again by this invocation. */
-  replayed?: boolean;
-}
-
-/** One target's line in the result. */
-export interface TargetResult {
-  target: string;
-  msgKey: string;
-  status: TargetStatus;
-  code?: string;
-  message?: string;
-  inDoubt?: boolean;
-}
-
-export interface FanoutSummary {
-  targets: number;
-  calls: number;
-  sent: number;
-  throttled: number;
-  failed: number;
-  refused: number;
-  inDoubt: number;
-  replayed: number;
-  /** Attempts beyond the first, over all chunks. */
-  retries: number;
-}
-
-export interface FanoutResult {
-  summary: FanoutSummary;
-  targets: TargetResult[];
-  chunks: ChunkOutcome[];
+export interface FanoutResult extends SendResult {
   /** The error of the first chunk that was not sent, for callers that answer with one status. */
   firstError?: PushError;
-}
-
-/** Idempotency of the chunks: the request's key and how long its records live. */
-export interface ChunkLedger {
-  store: IdempotencyStore;
-  key: string;
-  /** How long a claim may hold a chunk, computed at each claim (the time left plus a margin). */
-  leaseMs: () => number;
-  ttlMs: number;
 }
 
 export interface FanoutOptions {
@@ -98,35 +45,20 @@ export interface FanoutOptions {
   retry: RetryPolicy;
   /** Kept back before the deadline, ms (the client keeps the same margin). */
   safetyMarginMs: number;
-  ledger?: ChunkLedger;
+  /** The request's ledger; without one (no idempotency key) chunks are sent unrecorded. */
+  ledger?: KeyLedger;
   random?: () => number;
 }
 
 /**
- * Splits the targets into PushTemplate-sized chunks, sorted by target: chunk i of a redelivered
- * request must hold the same targets whatever order the caller (or a JSON parser) listed them
- * in, since the idempotency record of chunk i says whether those targets were sent.
+ * Sends `request` to the targets of `chunks` (the plan's chunks of at most 10).
+ * @example const { summary, targets } = await fanOut(request, chunkTargets(request.targetMsgkey), { client, credentials, deadline, logger, concurrency: 4, retry, safetyMarginMs: 500 });
  */
-export function chunkTargets(targetMsgkey: Record<string, string>): Array<Record<string, string>> {
-  const pairs = sortedPairs(targetMsgkey);
-  const chunks: Array<Record<string, string>> = [];
-  for (let i = 0; i < pairs.length; i += TARGETS_PER_CALL) {
-    chunks.push(Object.fromEntries(pairs.slice(i, i + TARGETS_PER_CALL)));
-  }
-  return chunks;
-}
-
-/** The target → msgKey pairs in code-unit order of the target, the one order every caller shares. */
-export function sortedPairs(targetMsgkey: Record<string, string>): Array<[string, string]> {
-  return Object.entries(targetMsgkey).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * Sends `request` to all its targets.
- * @example const { summary, targets } = await fanOut(request, { client, credentials, deadline, logger, concurrency: 4, retry, safetyMarginMs: 500 });
- */
-export async function fanOut(request: PushRequest, options: FanoutOptions): Promise<FanoutResult> {
-  const chunks = chunkTargets(request.targetMsgkey);
+export async function fanOut(
+  request: PushRequest,
+  chunks: readonly Chunk[],
+  options: FanoutOptions,
+): Promise<FanoutResult> {
   const errors: Array<PushError | undefined> = new Array(chunks.length);
   const outcomes = await mapWithConcurrency(
     chunks,
@@ -163,8 +95,10 @@ async function runChunk(
   let inDoubt = false;
   if (ledger) {
     let claim: ClaimResult;
+    let replay: ChunkOutcome | undefined;
     try {
       claim = await ledger.store.claimChunk(ledger.key, index, ledger.leaseMs(), ledger.ttlMs);
+      if (claim.state === 'done') replay = chunkOutcomeCodec.decode(claim.result);
     } catch (thrown) {
       // Without a claim the chunk is not sent: sending it could duplicate another invocation's.
       const error = toPushError(thrown);
@@ -173,9 +107,7 @@ async function runChunk(
         error,
       };
     }
-    if (claim.state === 'done') {
-      return { outcome: { ...(claim.result as unknown as ChunkOutcome), replayed: true } };
-    }
+    if (replay) return { outcome: { ...replay, replayed: true } };
     if (claim.state === 'in-progress') {
       const message = 'another invocation is sending this chunk right now';
       return {
@@ -190,7 +122,7 @@ async function runChunk(
         error: new IdempotencyConflictError(ledger.key),
       };
     }
-    inDoubt = claim.inDoubt;
+    if (claim.state === 'claimed') inDoubt = claim.inDoubt;
   }
   const run = await sendWithRetries(chunk, index, inDoubt, options);
   if (ledger) await record(ledger, index, run.outcome, options.logger);
@@ -199,7 +131,7 @@ async function runChunk(
 
 /** Completed chunks are never sent again; failed ones are released for a redelivery. */
 async function record(
-  ledger: ChunkLedger,
+  ledger: KeyLedger,
   index: number,
   outcome: ChunkOutcome,
   logger: Logger,
@@ -214,14 +146,10 @@ async function record(
   }
 }
 
-async function store(ledger: ChunkLedger, index: number, outcome: ChunkOutcome): Promise<void> {
+async function store(ledger: KeyLedger, index: number, outcome: ChunkOutcome): Promise<void> {
   if (outcome.status === 'SENT' || outcome.status === 'REFUSED') {
-    await ledger.store.completeChunk(
-      ledger.key,
-      index,
-      outcome as unknown as StoredJson,
-      ledger.ttlMs,
-    );
+    const result = chunkOutcomeCodec.encode(outcome);
+    await ledger.store.completeChunk(ledger.key, index, result, ledger.ttlMs);
   } else {
     await ledger.store.releaseChunk(ledger.key, index, outcome.inDoubt, ledger.ttlMs);
   }
@@ -293,10 +221,7 @@ function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): Ch
   };
 }
 
-function targetResults(
-  chunks: Array<Record<string, string>>,
-  outcomes: ChunkOutcome[],
-): TargetResult[] {
+function targetResults(chunks: readonly Chunk[], outcomes: ChunkOutcome[]): TargetResult[] {
   const results: TargetResult[] = [];
   chunks.forEach((chunk, index) => {
     const outcome = outcomes[index];
@@ -312,7 +237,7 @@ function targetResults(
   return results;
 }
 
-function summarize(chunks: Array<Record<string, string>>, outcomes: ChunkOutcome[]): FanoutSummary {
+function summarize(chunks: readonly Chunk[], outcomes: ChunkOutcome[]): FanoutSummary {
   const summary: FanoutSummary = {
     targets: 0,
     calls: chunks.length,

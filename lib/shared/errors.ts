@@ -9,9 +9,16 @@
  */
 
 import { redactText } from '#lib/shared/redact.ts';
-import type { ValidationIssue } from '#lib/validate/issues.ts';
 
-export type { ValidationIssue };
+/** One broken rule: the field, a short stable rule id, and a full sentence naming both. */
+export interface ValidationIssue {
+  /** Dotted path of the parameter, e.g. `targetMsgkey` or `StrategyContent.circleValue`. */
+  field: string;
+  /** Short stable id, e.g. `max-targets`; safe to branch on. */
+  rule: string;
+  /** A sentence that starts with the field and states the rule, e.g. as the mPaaS docs do. */
+  message: string;
+}
 
 interface PushErrorOptions {
   statusCode: number;

@@ -5,8 +5,10 @@
  * trigger) so one query follows a push end to end, and passes through `redact()` so no token,
  * secret or signature can reach the log store whatever a caller hands in.
  */
-import type { LogLevel } from '#lib/handler/config.ts';
 import { redact } from '#lib/shared/redact.ts';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 

@@ -10,16 +10,9 @@
  * field exactly as the caller spelled it.
  */
 import type * as z from 'zod/mini';
+import type { ValidationIssue } from '#lib/shared/errors.ts';
 
-/** One broken rule: the field, a short stable rule id, and a full sentence naming both. */
-export interface ValidationIssue {
-  /** Dotted path of the parameter, e.g. `targetMsgkey` or `StrategyContent.circleValue`. */
-  field: string;
-  /** Short stable id, e.g. `max-targets`; safe to branch on. */
-  rule: string;
-  /** A sentence that starts with the field and states the rule, e.g. as the mPaaS docs do. */
-  message: string;
-}
+export type { ValidationIssue };
 
 /** Field name used for problems with the request as a whole (not an object, unknown keys). */
 export const ROOT_FIELD = 'request';

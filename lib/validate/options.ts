@@ -10,7 +10,6 @@
  * which would give every request the same derived msgKeys.
  */
 
-import type { ApiVersion } from '#lib/handler/config.ts';
 import { isTimeZone } from '#lib/validate/calendar.ts';
 
 /**
@@ -19,7 +18,8 @@ import { isTimeZone } from '#lib/validate/calendar.ts';
  * (github.com/aliyun/alibabacloud-sdk `mpaas-20190821/main.tea`). `2020-10-28` has them all
  * (github.com/aliyun/alibabacloud-typescript-sdk `mpaas-20201028/src/models/PushTemplateRequest.ts`).
  */
-export type { ApiVersion };
+export const API_VERSIONS = ['2020-10-28', '2019-08-21'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
 
 /** Per-call settings for `parsePushRequest`. */
 export interface PushRequestOptions {
@@ -50,7 +50,7 @@ export interface PushRequestOptions {
 /** Targets one request may name when `maxTargets` is not given. */
 export const DEFAULT_MAX_TARGETS = 100_000;
 
-const API_VERSIONS: readonly string[] = ['2019-08-21', '2020-10-28'];
+const KNOWN_VERSIONS: readonly string[] = ['2019-08-21', '2020-10-28'];
 
 /**
  * Throws a `RangeError` when the options cannot be right (a configuration bug).
@@ -67,8 +67,10 @@ export function assertOptions(options: PushRequestOptions): void {
       `PushRequestOptions.timeZone: unknown IANA time zone "${options.timeZone}"`,
     );
   }
-  if (!API_VERSIONS.includes(options.apiVersion)) {
-    throw new RangeError(`PushRequestOptions.apiVersion must be one of ${API_VERSIONS.join(', ')}`);
+  if (!KNOWN_VERSIONS.includes(options.apiVersion)) {
+    throw new RangeError(
+      `PushRequestOptions.apiVersion must be one of ${KNOWN_VERSIONS.join(', ')}`,
+    );
   }
   const { maxTargets } = options;
   if (maxTargets !== undefined && !(Number.isSafeInteger(maxTargets) && maxTargets > 0)) {

@@ -35,7 +35,7 @@ import { isPlainObject, PROTOTYPE_KEYS, prototypeKeyText } from '#lib/validate/j
 import { assertOptions, type PushRequestOptions } from '#lib/validate/options.ts';
 import { createRuleContext } from '#lib/validate/rule-context.ts';
 import { checkStrategy } from '#lib/validate/strategy.ts';
-import { assertSeed, checkTargets, targetMsgkeyOf } from '#lib/validate/targets.ts';
+import { assertSeed, checkTargets, targetMsgkeyOf } from '#lib/validate/target-rules.ts';
 
 export type { JsonObject, JsonValue } from '#lib/validate/json-map.ts';
 export type { ApiVersion, PushRequestOptions } from '#lib/validate/options.ts';

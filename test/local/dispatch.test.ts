@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { splitIntoBatches } from '#lib/send/dispatch.ts';
+import { splitIntoBatches } from '#lib/plan/batches.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';

@@ -11,11 +11,11 @@ import https from 'node:https';
 // lib/rpc.js, not the package root: the root also loads the ROA client and xml2js, which a
 // Format=JSON RPC client never uses (about 100 KB of bundle and cold start).
 import RPCClient from '@alicloud/pop-core/lib/rpc.js';
-import type { ApiVersion } from '#lib/handler/config.ts';
 import { errorFromThrown, type PushReceipt, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
 import { toWireParams } from '#lib/send/mpaas/wire.ts';
 import { MpaasTransportError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
+import type { ApiVersion } from '#lib/validate/options.ts';
 
 export interface MpaasClientOptions {
   /** e.g. `https://mpaas.cn-hangzhou.aliyuncs.com`. */

@@ -5,7 +5,7 @@
  * (reference mpaas-openapi.md §2.2), so JSON-valued fields are serialised here and empty ones
  * dropped before the request reaches it.
  */
-import type { ApiVersion } from '#lib/handler/config.ts';
+import type { ApiVersion } from '#lib/validate/options.ts';
 
 /** Parameters the 2019-08-21 PushTemplate model does not have (reference §5.2). */
 const ONLY_IN_2020_10_28 = new Set([

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chunkTargets, type FanoutOptions, fanOut } from '#lib/send/fanout.ts';
+import { chunkTargets } from '#lib/plan/chunks.ts';
+import { type FanoutOptions, fanOut } from '#lib/send/fanout.ts';
 import { MpaasClient } from '#lib/send/mpaas/client.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { deadlineOf } from '#lib/shared/fc-context.ts';
@@ -59,6 +60,11 @@ function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
   };
 }
 
+/** Fans `pushRequest` out over the plan's chunks, as the send stage does. */
+function send(pushRequest: PushRequest, fanoutOptions: FanoutOptions) {
+  return fanOut(pushRequest, chunkTargets(pushRequest.targetMsgkey), fanoutOptions);
+}
+
 /** How many times the emulator received each target. */
 
 describe('chunkTargets', () => {
@@ -84,7 +90,7 @@ describe('chunkTargets', () => {
 
 describe('fanOut', () => {
   it('sends every target exactly once, in calls of at most 10', async () => {
-    const result = await fanOut(request(25), options());
+    const result = await send(request(25), options());
 
     expect(result.summary).toMatchObject({
       targets: 25,
@@ -118,7 +124,7 @@ describe('fanOut', () => {
     };
     emulator.setFaults([{ type: 'delay', ms: 30, times: 20 }]);
 
-    await fanOut(request(100), options({ client: counting, concurrency: 3 }));
+    await send(request(100), options({ client: counting, concurrency: 3 }));
 
     expect(peak).toBe(3);
   });
@@ -126,7 +132,7 @@ describe('fanOut', () => {
   it('retries a throttled chunk with backoff until it is sent', async () => {
     emulator.setFaults([{ type: 'gateway', code: 'Throttling.User', times: 3 }]);
 
-    const result = await fanOut(request(10), options());
+    const result = await send(request(10), options());
 
     expect(result.summary).toMatchObject({ sent: 10, throttled: 0, retries: 3 });
     expect(result.chunks[0]).toMatchObject({ status: 'SENT', attempts: 4, inDoubt: false });
@@ -134,11 +140,11 @@ describe('fanOut', () => {
 
   it('reports THROTTLED once the attempts are used up, and never retries a permanent refusal', async () => {
     emulator.setFaults([{ type: 'result', resultCode: '8011', times: 5 }]);
-    const throttled = await fanOut(request(10), options());
+    const throttled = await send(request(10), options());
     emulator.setFaults([
       { type: 'result', resultCode: '3022', resultMessage: 'TEMPLATE_NOT_EXIST' },
     ]);
-    const refused = await fanOut(request(10, 'r'), options());
+    const refused = await send(request(10, 'r'), options());
 
     expect(throttled.targets[0]).toMatchObject({ status: 'THROTTLED', code: '8011' });
     expect(throttled.chunks[0]?.attempts).toBe(5);
@@ -150,7 +156,7 @@ describe('fanOut', () => {
   it('retries a chunk whose outcome is unknown with the same msgKeys and says it was in doubt', async () => {
     emulator.setFaults([{ type: 'reset', afterAccept: true }]);
 
-    const result = await fanOut(request(3), options());
+    const result = await send(request(3), options());
 
     const received = emulator.pushes();
     expect(received).toHaveLength(2);
@@ -166,7 +172,7 @@ describe('fanOut', () => {
     const started = Date.now();
     const deadline = deadlineOf({ requestId: 'r', function: { timeout: 2 } }, started);
 
-    const result = await fanOut(
+    const result = await send(
       request(40),
       options({ deadline, retry: { baseMs: 300, capMs: 10_000, attempts: 100 } }),
     );
@@ -187,7 +193,7 @@ describe('fanOut', () => {
       { type: 'gateway', code: 'ServiceUnavailable', times: 30 },
     ]);
 
-    const result = await fanOut(
+    const result = await send(
       request(1000),
       options({ retry: { baseMs: 2, capMs: 10, attempts: 4 } }),
     );
@@ -211,9 +217,9 @@ describe('fanOut', () => {
       { type: 'delay', ms: 0 },
       { type: 'gateway', code: 'Forbidden.RAM' },
     ]);
-    const first = await fanOut(request(30), options({ ledger, concurrency: 1 }));
+    const first = await send(request(30), options({ ledger, concurrency: 1 }));
 
-    const second = await fanOut(request(30), options({ ledger, concurrency: 1 }));
+    const second = await send(request(30), options({ ledger, concurrency: 1 }));
 
     expect(first.summary).toMatchObject({ sent: 20, failed: 10 });
     expect(second.summary).toMatchObject({ sent: 30, replayed: 20 });
@@ -231,7 +237,7 @@ describe('fanOut with a failing idempotency store', () => {
     };
     const ledger = { store: failing, key: 'http:store-down', leaseMs: () => 10_000, ttlMs: 60_000 };
 
-    const result = await fanOut(request(30, 's'), options({ ledger, concurrency: 1 }));
+    const result = await send(request(30, 's'), options({ ledger, concurrency: 1 }));
     const sentWhenAnswered = emulator.pushes().length;
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -257,7 +263,7 @@ describe('fanOut with a failing idempotency store', () => {
       ttlMs: 60_000,
     };
 
-    await fanOut(request(30, 'l'), options({ ledger, concurrency: 1 }));
+    await send(request(30, 'l'), options({ ledger, concurrency: 1 }));
 
     expect(leases).toEqual([9_000, 8_000, 7_000]);
   });
@@ -268,7 +274,7 @@ describe('fanOut with a failing idempotency store', () => {
       { type: 'gateway', code: 'ServiceUnavailable', times: 5 },
     ]);
 
-    const result = await fanOut(request(20, 'p'), options({ concurrency: 1 }));
+    const result = await send(request(20, 'p'), options({ concurrency: 1 }));
 
     expect(result.firstError).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
   });

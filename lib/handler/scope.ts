@@ -1,0 +1,74 @@
+/**
+ * What each stage is handed, built from the invocation's configuration and FC's context: the
+ * stages below the handler read neither, so every setting reaches them as an argument.
+ */
+import { credentialsFromContext } from '#lib/handler/credentials.ts';
+import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
+import type { DispatchOptions } from '#lib/send/dispatch.ts';
+import { type KeyLedger, keyLedger } from '#lib/send/ledger.ts';
+import { clientFor } from '#lib/send/mpaas/shared-client.ts';
+import type { SendOptions } from '#lib/send/push.ts';
+import { storeFor } from '#lib/send/store/index.ts';
+import type { Logger } from '#lib/shared/logger.ts';
+import type { ValidationRules } from '#lib/validate/validate.ts';
+
+/** The function's rules for every request. */
+export function validationRules(state: Invocation): ValidationRules {
+  const { appId, workspaceId, apiVersion, timeZone, maxTargets } = state.config;
+  return { appId, workspaceId, apiVersion, timeZone, maxTargets };
+}
+
+/**
+ * What an inline send needs. Reads the role's credentials, so it is built only once the request
+ * is valid.
+ * @throws ConfigurationError when the function has no role.
+ */
+export function sendOptions(
+  state: Invocation,
+  context: InvocationContext,
+  logger: Logger,
+): SendOptions {
+  const { config } = state;
+  const client = clientFor({
+    endpoint: config.endpoint,
+    apiVersion: config.apiVersion,
+    requestTimeoutMs: config.requestTimeoutMs,
+  });
+  return {
+    client,
+    credentials: credentialsFromContext(context),
+    deadline: state.deadline,
+    logger,
+    concurrency: config.concurrency,
+    retry: config.retry,
+    safetyMarginMs: client.options.safetyMarginMs,
+  };
+}
+
+/**
+ * What a dispatch needs: the worker and where it lives, the role's credentials, the limits.
+ * @throws ConfigurationError when the function has no role.
+ */
+export function dispatchOptions(state: Invocation, context: InvocationContext): DispatchOptions {
+  const { config } = state;
+  return {
+    credentials: credentialsFromContext(context),
+    deadline: state.deadline,
+    logger: state.logger,
+    worker: config.workerFunction,
+    target: {
+      accountId: context.accountId ?? '',
+      region: context.region ?? config.region,
+      ...(config.fcEndpoint ? { endpoint: config.fcEndpoint } : {}),
+    },
+    concurrency: config.concurrency,
+    retry: config.retry,
+  };
+}
+
+/** The ledger of `key` in the configured store, or none for a request without a key. */
+export function ledgerFor(state: Invocation, key: string | undefined): KeyLedger | undefined {
+  if (key === undefined) return undefined;
+  const store = storeFor({ REDIS_URL: state.config.redisUrl });
+  return keyLedger({ store, ttlMs: state.config.idempotencyTtlMs, deadline: state.deadline }, key);
+}

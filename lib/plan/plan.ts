@@ -1,0 +1,51 @@
+/**
+ * The plan stage: how a validated request will be sent. Up to the inline limit, by this
+ * invocation in PushTemplate calls of at most 10 targets; above it, by `push-worker` in batches
+ * that each fit one asynchronous invocation. Planning sends nothing and reads no store, so a
+ * request that can never be dispatched (413) is refused before any idempotency key is claimed.
+ */
+import { type DispatchEnvelope, dispatchIdFor, splitIntoBatches } from '#lib/plan/batches.ts';
+import { type Chunk, chunkTargets } from '#lib/plan/chunks.ts';
+import type { PushRequest } from '#lib/validate/push-request.ts';
+
+/** A request to send in this invocation. */
+export interface InlinePlan {
+  mode: 'inline';
+  request: PushRequest;
+  chunks: Chunk[];
+}
+
+/** A request to hand to the worker function in batches. */
+export interface DispatchPlan {
+  mode: 'dispatch';
+  request: PushRequest;
+  dispatchId: string;
+  batches: DispatchEnvelope[];
+}
+
+export type PushPlan = InlinePlan | DispatchPlan;
+
+/**
+ * The inline plan: every target in this invocation.
+ * @example planInline(request).chunks.length // ⌈targets / 10⌉
+ */
+export function planInline(request: PushRequest): InlinePlan {
+  return { mode: 'inline', request, chunks: chunkTargets(request.targetMsgkey) };
+}
+
+/**
+ * Inline up to `inlineTargets` targets, else dispatched under the key's dispatch id.
+ * @throws BadRequestError (413) when the request leaves no room for targets in a batch.
+ * @example planPush(request, { inlineTargets: 1000, idempotencyKey: 'http:k', validatedAt })
+ */
+export function planPush(
+  request: PushRequest,
+  options: { inlineTargets: number; idempotencyKey: string | undefined; validatedAt: Date },
+): PushPlan {
+  if (Object.keys(request.targetMsgkey).length <= options.inlineTargets) {
+    return planInline(request);
+  }
+  const dispatchId = dispatchIdFor(options.idempotencyKey);
+  const batches = splitIntoBatches(request, dispatchId, options.validatedAt);
+  return { mode: 'dispatch', request, dispatchId, batches };
+}
