@@ -3,8 +3,8 @@
  *
  * The Redis store's guarantees (Lua atomicity, PEXPIRE, AUTH failures) are Redis's, so its tests
  * run against the real server rather than a mock. `redis-server` must be on PATH: .ci/run
- * installs it (Debian package `redis-server`); without it the tests fail and say so, since a
- * skipped suite would hide the store's only cross-instance tests.
+ * installs it (Debian package `redis-server`). Outside CI its tests are skipped with one line
+ * saying what to install (system-program.ts); in CI a missing server fails them.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';

@@ -11,7 +11,7 @@ import { verifyFcSignature } from '#local/gateway/fc-signature.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { type Minter, stsMinter } from '#local/sts-client.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const fixtures = path.join(root, 'test/fixtures/functions');
 const ACCOUNT = { accountId: '1234567890123456', region: 'cn-hangzhou' };
 

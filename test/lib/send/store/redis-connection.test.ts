@@ -14,6 +14,10 @@ import { COMMAND_TIMEOUT_MS, redisClientOptions } from '#lib/send/store/redis-co
 import { RedisStore } from '#lib/send/store/redis-store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { freePort, type RedisServer, startRedis } from '#test/helpers/redis.ts';
+import { hasRedis } from '#test/helpers/system-program.ts';
+
+/** Tests that start a real redis-server run only where it is installed (and always in CI). */
+const redis = hasRedis();
 
 const LEASE = 30_000;
 const TTL = 60_000;
@@ -95,7 +99,7 @@ describe('RedisStore when Redis fails', () => {
     expect(String(error)).toMatch(/failed to connect: no answer within 2000 ms/);
   });
 
-  it('fails a command that gets no answer within the command timeout', async () => {
+  it.runIf(redis)('fails a command that gets no answer within the command timeout', async () => {
     const server = await serve();
     const store = storeAt(server.url);
     await store.begin('k', 'fp', LEASE, TTL);
@@ -120,20 +124,23 @@ describe('RedisStore when Redis fails', () => {
     expect(inspect(error, { depth: 10 })).not.toMatch(/S3cret/);
   });
 
-  it('never shows the password when the server refuses it, and works with the right one', async () => {
-    const server = await serve({ password: 'right-password-1' });
-    const wrong = server.url.replace('right-password-1', 'wrong-password-2');
+  it.runIf(redis)(
+    'never shows the password when the server refuses it, and works with the right one',
+    async () => {
+      const server = await serve({ password: 'right-password-1' });
+      const wrong = server.url.replace('right-password-1', 'wrong-password-2');
 
-    const { error, elapsed } = await failureOf(storeAt(wrong).begin('k', 'fp', LEASE, TTL));
+      const { error, elapsed } = await failureOf(storeAt(wrong).begin('k', 'fp', LEASE, TTL));
 
-    expect(elapsed).toBeLessThan(FAST_MS);
-    expect(String(error)).toMatch(/WRONGPASS/);
-    expect(inspect(error, { depth: 10 })).not.toMatch(/wrong-password-2|right-password-1/);
-    expect(JSON.stringify(error)).not.toMatch(/wrong-password-2/);
-    expect(await storeAt(server.url).begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
-  });
+      expect(elapsed).toBeLessThan(FAST_MS);
+      expect(String(error)).toMatch(/WRONGPASS/);
+      expect(inspect(error, { depth: 10 })).not.toMatch(/wrong-password-2|right-password-1/);
+      expect(JSON.stringify(error)).not.toMatch(/wrong-password-2/);
+      expect(await storeAt(server.url).begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+    },
+  );
 
-  it('connects again on the next call once the server is back', async () => {
+  it.runIf(redis)('connects again on the next call once the server is back', async () => {
     const first = await serve();
     const store = storeAt(first.url);
     expect(await store.begin('a', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
@@ -145,7 +152,7 @@ describe('RedisStore when Redis fails', () => {
     expect(await store.begin('c', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
   });
 
-  it('shares one connection attempt between 20 concurrent first calls', async () => {
+  it.runIf(redis)('shares one connection attempt between 20 concurrent first calls', async () => {
     const server = await serve();
     const store = storeAt(server.url);
     const admin = new Redis(server.url);
@@ -167,20 +174,23 @@ describe('RedisStore when Redis fails', () => {
     expect(warnings.map(String)).toEqual([]);
   });
 
-  it('does not reconnect in the background after the server drops it; the next call does', async () => {
-    const server = await serve();
-    const store = storeAt(server.url);
-    const admin = new Redis(server.url);
-    cleanups.push(() => admin.quit());
-    await store.begin('a', 'fp', LEASE, TTL);
+  it.runIf(redis)(
+    'does not reconnect in the background after the server drops it; the next call does',
+    async () => {
+      const server = await serve();
+      const store = storeAt(server.url);
+      const admin = new Redis(server.url);
+      cleanups.push(() => admin.quit());
+      await store.begin('a', 'fp', LEASE, TTL);
 
-    await admin.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
-    await sleep(300);
+      await admin.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+      await sleep(300);
 
-    expect(await namedClients(admin)).toBe(0);
-    expect(await store.begin('a', 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
-    expect(await namedClients(admin)).toBe(1);
-  });
+      expect(await namedClients(admin)).toBe(0);
+      expect(await store.begin('a', 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
+      expect(await namedClients(admin)).toBe(1);
+    },
+  );
 
   it('configures its own clients to fail fast rather than queue or retry', () => {
     expect(redisClientOptions()).toMatchObject({
@@ -201,7 +211,7 @@ async function namedClients(admin: Redis): Promise<number> {
 }
 
 describe('RedisStore with an injected client', () => {
-  it('uses the client it was given and leaves it open on close', async () => {
+  it.runIf(redis)('uses the client it was given and leaves it open on close', async () => {
     const server = await serve();
     const client = new Redis(server.url, redisClientOptions());
     cleanups.push(() => client.quit());

@@ -1,0 +1,84 @@
+/**
+ * The request ledger with its typed codec: the first run stores what it returned, a repeat gets
+ * the decoded value back without running the work, and a stored value of another shape is a
+ * store error rather than a wrong answer.
+ */
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { keyLedger, once, onceIfKeyed } from '#lib/send/ledger.ts';
+import { schemaCodec } from '#lib/send/store/codec.ts';
+import { fingerprint } from '#lib/send/store/fingerprint.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+import { IdempotencyConflictError, IdempotencyMismatchError } from '#lib/shared/errors.ts';
+
+const codec = schemaCodec('test answer', z.object({ answer: z.number() }));
+const deadline = { at: Date.now() + 60_000, remaining: () => 60_000 };
+
+function ledger(store = new MemoryStore(), key = 'http:k') {
+  return keyLedger({ store, ttlMs: 60_000, deadline }, key);
+}
+
+describe('once', () => {
+  it('runs the work once and replays its decoded value to a repeat with the same payload', async () => {
+    const keyed = ledger();
+    let runs = 0;
+    const work = async () => ({ value: { answer: ++runs }, complete: true });
+
+    const first = await once(keyed, { p: 1 }, codec, work);
+    const again = await once(keyed, { p: 1 }, codec, work);
+
+    expect(first).toEqual({ value: { answer: 1 }, replayed: false });
+    expect(again).toEqual({ value: { answer: 1 }, replayed: true });
+    expect(runs).toBe(1);
+  });
+
+  it('refuses the same key with another payload, and a key still in progress', async () => {
+    const store = new MemoryStore();
+    await store.begin('http:busy', fingerprint({ p: 1 }), 60_000, 60_000);
+    const done = ledger(store, 'http:done');
+    await once(done, { p: 1 }, codec, async () => ({ value: { answer: 1 }, complete: true }));
+
+    const work = async () => ({ value: { answer: 2 }, complete: true });
+    await expect(once(done, { p: 2 }, codec, work)).rejects.toThrow(IdempotencyMismatchError);
+    await expect(once(ledger(store, 'http:busy'), { p: 1 }, codec, work)).rejects.toThrow(
+      IdempotencyConflictError,
+    );
+  });
+
+  it('gives the key up when the work is incomplete, so the next delivery runs it again', async () => {
+    const keyed = ledger();
+    let runs = 0;
+    const work = async () => ({ value: { answer: ++runs }, complete: runs > 1 });
+
+    await once(keyed, { p: 1 }, codec, work);
+    const second = await once(keyed, { p: 1 }, codec, work);
+
+    expect(second).toEqual({ value: { answer: 2 }, replayed: false });
+  });
+
+  it('answers a stored value of another shape with a store error, never with that value', async () => {
+    const store = new MemoryStore();
+    const keyed = ledger(store, 'http:odd');
+    const other = schemaCodec('other', z.object({ answer: z.string() }));
+    await once(keyed, { p: 1 }, other, async () => ({ value: { answer: 'x' }, complete: true }));
+
+    const replay = once(keyed, { p: 1 }, codec, async () => ({
+      value: { answer: 0 },
+      complete: true,
+    }));
+
+    await expect(replay).rejects.toThrow(IdempotencyStoreError);
+  });
+});
+
+describe('onceIfKeyed', () => {
+  it('simply runs the work when the request has no key', async () => {
+    const result = await onceIfKeyed(undefined, {}, codec, async () => ({
+      value: { answer: 3 },
+      complete: false,
+    }));
+
+    expect(result).toEqual({ value: { answer: 3 }, replayed: false });
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The Redis store against a real redis-server: the shared contract, atomicity across separate
+ * connections (as separate FC instances have), the documented key layout, and script reloading.
+ * Connection failures are in redis-connection.test.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { DEFAULT_PREFIX, RedisStore } from '#lib/send/store/redis-store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
+import { type RedisServer, startRedis } from '#test/helpers/redis.ts';
+import { hasRedis } from '#test/helpers/system-program.ts';
+import { describeStoreContract } from './store-contract.ts';
+
+describe.runIf(hasRedis())('the Redis store against redis-server', () => {
+  let server: RedisServer;
+  let raw: Redis;
+
+  beforeAll(async () => {
+    server = await startRedis();
+    raw = new Redis(server.url);
+  });
+
+  afterAll(async () => {
+    try {
+      await raw?.quit();
+    } finally {
+      await server?.stop();
+    }
+  });
+
+  describeStoreContract(
+    'RedisStore',
+    async (now) => new RedisStore(server.url, { now, prefix: `test:${randomUUID()}:` }),
+  );
+
+  describeStoreContract(
+    'LazyRedisStore',
+    async (now) => new LazyRedisStore(server.url, { now, prefix: `lazy:${randomUUID()}:` }),
+  );
+
+  describe('RedisStore on a shared server', () => {
+    const LEASE = 30_000;
+    const TTL = 60_000;
+    const opened: RedisStore[] = [];
+    const open = (options: { prefix?: string; now?: () => number } = {}) => {
+      const store = new RedisStore(server.url, options);
+      opened.push(store);
+      return store;
+    };
+
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+    });
+
+    it('lets exactly one of 20 stores, each on its own connection, own a new key', async () => {
+      const prefix = `race:${randomUUID()}:`;
+      const stores = Array.from({ length: 20 }, () => open({ prefix }));
+
+      const begun = await Promise.all(stores.map((store) => store.begin('k', 'fp', LEASE, TTL)));
+      const claimed = await Promise.all(
+        stores.map((store) => store.claimChunk('k', 0, LEASE, TTL)),
+      );
+
+      expect(begun.filter((result) => result.state === 'new')).toHaveLength(1);
+      expect(claimed.filter((result) => result.state === 'claimed')).toHaveLength(1);
+    });
+
+    it('keeps one hash per request under <prefix>req:<key>, expiring with its TTL', async () => {
+      const prefix = `layout:${randomUUID()}:`;
+      const store = open({ prefix, now: () => 1_000 });
+
+      await store.begin('msg:1', 'fp', LEASE, TTL);
+      expect(await raw.hgetall(`${prefix}req:msg:1`)).toEqual({
+        fp: 'fp',
+        state: 'in-progress',
+        leaseUntil: String(1_000 + LEASE),
+      });
+      await store.finish('msg:1', { sent: 3 }, 2 * TTL);
+
+      expect(await raw.hget(`${prefix}req:msg:1`, 'state')).toBe('done');
+      expect(await raw.hget(`${prefix}req:msg:1`, 'result')).toBe('{"sent":3}');
+      expect(await raw.pttl(`${prefix}req:msg:1`)).toBeGreaterThan(2 * TTL - 5_000);
+    });
+
+    it('keeps one hash per chunk under <prefix>chunk:<key>:<index>, expiring with its TTL', async () => {
+      const prefix = `layout:${randomUUID()}:`;
+      const store = open({ prefix, now: () => 1_000 });
+
+      await store.claimChunk('msg:1', 7, LEASE, TTL);
+      expect(await raw.hgetall(`${prefix}chunk:msg:1:7`)).toEqual({
+        state: 'in-progress',
+        leaseUntil: String(1_000 + LEASE),
+        inDoubt: '0',
+      });
+      await store.releaseChunk('msg:1', 7, true, TTL);
+      expect(await raw.hmget(`${prefix}chunk:msg:1:7`, 'state', 'inDoubt')).toEqual([
+        'released',
+        '1',
+      ]);
+      await store.completeChunk('msg:1', 7, 'ok', 123_456);
+
+      expect(await raw.hmget(`${prefix}chunk:msg:1:7`, 'state', 'result')).toEqual([
+        'done',
+        '"ok"',
+      ]);
+      const pttl = await raw.pttl(`${prefix}chunk:msg:1:7`);
+      expect(pttl).toBeGreaterThan(118_000);
+      expect(pttl).toBeLessThanOrEqual(123_456);
+    });
+
+    it('writes nothing for finish, abandon or claim checks on an unknown request', async () => {
+      const prefix = `unknown:${randomUUID()}:`;
+      const store = open({ prefix });
+
+      await store.finish('k', 'orphan', TTL);
+      await store.abandon('k');
+
+      expect(await raw.exists(`${prefix}req:k`)).toBe(0);
+    });
+
+    it('rounds a fractional TTL up to whole milliseconds', async () => {
+      const prefix = `round:${randomUUID()}:`;
+
+      await open({ prefix }).begin('k', 'fp', LEASE, 0.5);
+
+      expect(await raw.pttl(`${prefix}req:k`)).toBeGreaterThanOrEqual(0);
+    });
+
+    it('writes under mpaas-push:idem: when no prefix is given', async () => {
+      const key = randomUUID();
+
+      await open().begin(key, 'fp', LEASE, TTL);
+
+      expect(DEFAULT_PREFIX).toBe('mpaas-push:idem:');
+      expect(await raw.exists(`mpaas-push:idem:req:${key}`)).toBe(1);
+    });
+
+    it('loads its scripts again after the server has forgotten them', async () => {
+      const store = open({ prefix: `flush:${randomUUID()}:` });
+      await store.begin('k', 'fp', LEASE, TTL);
+      await raw.script('FLUSH');
+
+      expect(await store.begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
+      expect(await store.claimChunk('k', 0, LEASE, TTL)).toEqual({
+        state: 'claimed',
+        inDoubt: false,
+      });
+    });
+
+    it('replays null for a finished record that lost its result, as the memory store does', async () => {
+      const prefix = `odd:${randomUUID()}:`;
+      await raw.hset(`${prefix}req:k`, 'fp', 'fp', 'state', 'done');
+
+      expect(await open({ prefix }).begin('k', 'fp', LEASE, TTL)).toEqual({
+        state: 'done',
+        result: null,
+      });
+    });
+
+    it('reports a record it cannot read as a retryable store error', async () => {
+      const prefix = `odd:${randomUUID()}:`;
+      await raw.hset(`${prefix}req:k`, 'fp', 'fp', 'state', 'done', 'result', '{not json');
+      await raw.hset(`${prefix}chunk:k:0`, 'state', 'done', 'result', 'undefined');
+      const store = open({ prefix });
+
+      const error = await store.begin('k', 'fp', LEASE, TTL).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(IdempotencyStoreError);
+      expect(error).toMatchObject({ retryable: true, message: expect.stringMatching(/to begin/) });
+      await expect(store.claimChunk('k', 0, LEASE, TTL)).rejects.toThrow(
+        /failed to claim a chunk: .*JSON/,
+      );
+    });
+
+    it('refuses a REDIS_URL that is not a redis URL, without quoting it', () => {
+      const make = () => new RedisStore('http://user:hunter2@example.invalid');
+
+      expect(make).toThrow(ConfigurationError);
+      expect(make).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/);
+      expect(() => new RedisStore('redis://[bad')).toThrow(ConfigurationError);
+    });
+  });
+});
