@@ -1,6 +1,6 @@
 /**
- * The event `push-worker` receives: one batch of a dispatched push, as `dispatchToWorkers`
- * (lib/dispatcher.ts) sent it by an async invocation. The envelope is checked here; the request
+ * The event `push-worker` receives: one batch of a dispatched push, as `sendDispatch`
+ * (lib/send/dispatch.ts) sent it by an async invocation. The envelope is checked here; the request
  * inside is validated again by the push pipeline, so a hand-crafted invocation gets no further
  * than an HTTP caller would.
  */

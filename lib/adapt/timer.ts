@@ -8,7 +8,7 @@
  * every target's msgKey is derived from the firing (trigger name and time), the request's place
  * in the payload and the target: a redelivery of the same firing reuses its msgKeys, while two
  * firings, two requests or two targets never share one. The parts are, in order: trigger name,
- * trigger time, the request's index in the payload, the target (lib/msg-key.ts hashes them).
+ * trigger time, the request's index in the payload, the target (lib/shared/msg-key.ts hashes them).
  * Any msgKey written in the payload is replaced. A payload may name its targets as a plain list,
  * `targets: ["user1024"]`, instead.
  */

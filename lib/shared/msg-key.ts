@@ -8,8 +8,8 @@
  * computed from what identifies the message (the request's idempotency key, or the timer firing,
  * plus the target) gives a retry of the same request the same msgKeys, so mPaaS and our
  * idempotency store see a repeat rather than a new message, while two requests or two targets
- * never share one. The timer (lib/events/timer.ts) and the PushTemplate schema
- * (lib/push-request.ts, `targets`) both derive their keys here, so they cannot drift apart.
+ * never share one. The timer (lib/adapt/timer.ts) and the PushTemplate schema
+ * (lib/validate/push-request.ts, `targets`) both derive their keys here, so they cannot drift apart.
  */
 import { createHash } from 'node:crypto';
 

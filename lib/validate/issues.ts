@@ -3,7 +3,7 @@
  *
  * Why: callers (the HTTP layer, queue consumers, logs) need a stable, machine-readable `rule` id
  * beside a sentence a person can act on, and they need every problem at once, in a fixed order,
- * so that responses and tests are reproducible. The rules in `lib/push-request/*` are zod/mini
+ * so that responses and tests are reproducible. The rules in `lib/validate/*` are zod/mini
  * checks; each one attaches its id as `params.rule` and writes its text without the field name.
  * This module turns zod's issues into {@link ValidationIssue}s, putting the field (the issue's
  * path, e.g. `StrategyContent.circleValue`) in front of the text, so a message always names the

@@ -5,7 +5,7 @@
  * - `targetMsgkey`: target id → business message id; at least one pair. PushTemplate takes at
  *   most 10 targets per call ("推送目标不可以超过 10 个", 3029 SINGLE_PUSH_TARGET_TOO_MUCH), but that
  *   limit is no longer a rule here: the service splits a larger request into calls of at most 10
- *   (lib/fanout), and the cross-field rule `max-targets` (targets.ts) caps the request as a whole.
+ *   (the plan stage, lib/plan/chunks.ts), and the cross-field rule `max-targets` (targets.ts) caps the request as a whole.
  *   The message id "必须保持唯一" (must be unique), so two targets may not share one; the check
  *   is one pass over a Map, since a request may carry 100,000 pairs. Both sides are non-blank
  *   strings: a msgKey is an id, and a JSON number would lose digits past 2^53.

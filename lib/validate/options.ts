@@ -36,7 +36,7 @@ export interface PushRequestOptions {
   /**
    * The most targets one request may name (`MPAAS_MAX_TARGETS`); {@link DEFAULT_MAX_TARGETS} when
    * absent. Requests above 10 targets are split into PushTemplate calls of at most 10
-   * (lib/fanout); this cap bounds the work one request can cause.
+   * (the plan stage, lib/plan/chunks.ts); this cap bounds the work one request can cause.
    */
   maxTargets?: number;
   /**

@@ -12,7 +12,7 @@
  *
  * A request may name up to `options.maxTargets` targets (100,000 by default), as `targetMsgkey`
  * or as `targets` with derived msgKeys; PushTemplate's 10 targets per call (3029) are applied
- * later, by splitting the request into calls (lib/fanout). The output always has `targetMsgkey`.
+ * later, by splitting the request into calls (the plan stage, lib/plan/chunks.ts). The output always has `targetMsgkey`.
  *
  * Layout: fields.ts (each parameter), maps.ts and json-map.ts (map parameters), targets.ts (the
  * two target forms), strategy*.ts (scheduled and loop pushes), cross-field.ts (app lock, SMS,

@@ -4,7 +4,7 @@
  *
  * Why `targets`: mPaaS needs a unique business message id per target, but a caller sending one
  * message to many users has none to give. For such a request the msgKeys are derived from the
- * request's idempotency key (`options.msgKeySeed`) and the target (lib/msg-key.ts): a retry of
+ * request's idempotency key (`options.msgKeySeed`) and the target (lib/shared/msg-key.ts): a retry of
  * the same request derives the same msgKeys, and two requests never share one. Without a seed
  * there is nothing stable to derive from, so that is a caller bug (a thrown RangeError), not a bad
  * request. The output always carries `targetMsgkey` and never `targets`, so code after validation
@@ -14,7 +14,7 @@
  * parameters); each id is a non-blank string, named once (ids become targetMsgkey keys, where a
  * repeat would silently collapse two targets into one), and not a prototype key (json-map.ts).
  * Exactly one of the two forms is required. PushTemplate's limit of 10 targets per call (3029
- * SINGLE_PUSH_TARGET_TOO_MUCH) is applied by splitting the request into calls (lib/fanout); what
+ * SINGLE_PUSH_TARGET_TOO_MUCH) is applied by splitting the request into calls (the plan stage, lib/plan/chunks.ts); what
  * remains here is `max-targets`, `options.maxTargets` per request, whichever form it uses. Each
  * check is one pass with a Set or Map: a request may name 100,000 targets.
  */

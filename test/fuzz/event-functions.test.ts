@@ -45,7 +45,7 @@ interface EventFunction {
   batch: number;
   /** The event carrying `requests`, in the envelope numbered `shape` (taken modulo the shapes). */
   wrap(requests: readonly unknown[], shape: number, unique: string): Buffer;
-  /** The trigger's own parser (lib/events), to know each record's id and request. */
+  /** The trigger's own parser (lib/adapt), to know each record's id and request. */
   records(event: Buffer, requestId: string): PushRecord[];
 }
 

@@ -66,7 +66,7 @@ interface Fc2 {
     queries: Record<string, string> | null,
   ): Promise<Fc2Response>;
 }
-// fc2 ships no types (lib/dispatch/fc2.d.ts declares it `unknown`); this is the slice used here,
+// fc2 ships no types (lib/send/fc/fc2.d.ts declares it `unknown`); this is the slice used here,
 // as npm @alicloud/fc2@2.6.6 lib/client.js defines it.
 const Fc2Constructor = Fc2Client as unknown as new (accountId: string, config: Fc2Config) => Fc2;
 

@@ -6,8 +6,8 @@
  * Redis. The password hides in three places: the URL itself (only ever shown as
  * `redis://user:***@host:port/db`), ioredis messages, and ioredis error objects, which carry the
  * failed command's arguments (`AUTH <password>`). So the cause kept is a copy holding only the
- * scrubbed name, message and code, never the ioredis error. This class belongs beside the others
- * in `lib/errors.ts`; it lives here until that file's owner moves it.
+ * scrubbed name, message and code, never the ioredis error. It lives beside the stores, which are
+ * the only ones to raise it, rather than in `lib/shared/errors.ts`.
  */
 import { PushError } from '#lib/shared/errors.ts';
 
