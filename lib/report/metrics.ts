@@ -53,18 +53,10 @@ export function emptyMetrics(): Metrics {
  * A chunk answered from the ledger counts as replayed, as does a whole request replayed.
  * @example pushMetrics(sent) // { targets: 12, sent: 12, refused: 0, …, retried: 1, replayed: 0 }
  */
-export function pushMetrics(sent: SentPush): Partial<Metrics> {
+export function pushMetrics(sent: SentPush): Metrics {
   const { summary, chunks } = sent.result;
-  if (sent.replayed) return { targets: summary.targets, replayed: summary.targets };
-  const metrics = {
-    targets: summary.targets,
-    sent: 0,
-    refused: 0,
-    throttled: 0,
-    failed: 0,
-    retried: 0,
-    replayed: 0,
-  };
+  const metrics = { ...emptyMetrics(), targets: summary.targets };
+  if (sent.replayed) return { ...metrics, replayed: summary.targets };
   chunks.forEach((outcome, index) => {
     // Chunks are full but the last: the plan's chunks of TARGETS_PER_CALL, in order.
     const size = Math.min(TARGETS_PER_CALL, summary.targets - index * TARGETS_PER_CALL);

@@ -3,23 +3,20 @@
  * refused, retried, and what it answered from the ledger instead.
  */
 import { describe, expect, it } from 'vitest';
-import { pushMetrics } from '#lib/report/metrics.ts';
+import { emptyMetrics, pushMetrics } from '#lib/report/metrics.ts';
 import type { SentPush } from '#lib/send/push.ts';
 import type { ChunkOutcome, SendResult } from '#lib/send/results.ts';
 
+const counters = ['sent', 'throttled', 'failed', 'refused', 'inDoubt', 'replayed', 'retries'];
+const noCounts = Object.fromEntries(counters.map((name) => [name, 0])) as Omit<
+  SendResult['summary'],
+  'targets' | 'calls'
+>;
+
 function sent(targets: number, chunks: ChunkOutcome[], replayed = false): SentPush {
   const result: SendResult = {
-    summary: {
-      targets,
-      calls: chunks.length,
-      sent: 0,
-      throttled: 0,
-      failed: 0,
-      refused: 0,
-      inDoubt: 0,
-      replayed: 0,
-      retries: 0,
-    },
+    // pushMetrics reads only the number of targets; the other counts are the fan-out's own
+    summary: { ...noCounts, targets, calls: chunks.length },
     targets: [],
     chunks,
   };
@@ -37,6 +34,7 @@ describe('pushMetrics', () => {
     );
 
     expect(metrics).toEqual({
+      ...emptyMetrics(),
       targets: 25,
       sent: 10,
       refused: 10,
@@ -56,6 +54,7 @@ describe('pushMetrics', () => {
     );
 
     expect(metrics).toEqual({
+      ...emptyMetrics(),
       targets: 12,
       sent: 0,
       refused: 0,
@@ -69,6 +68,6 @@ describe('pushMetrics', () => {
   it('counts every target of a request replayed whole as replayed and nothing else', () => {
     const metrics = pushMetrics(sent(7, [{ status: 'SENT', attempts: 2, inDoubt: false }], true));
 
-    expect(metrics).toEqual({ targets: 7, replayed: 7 });
+    expect(metrics).toEqual({ ...emptyMetrics(), targets: 7, replayed: 7 });
   });
 });
