@@ -6,7 +6,6 @@
  * the body, which pop-core throws as an Error with `.code` and `.data`), and mPaaS itself (a
  * `ResultCode` on a body pop-core resolves normally). Each becomes its own error class.
  */
-import * as z from 'zod/mini';
 import {
   MpaasBusinessError,
   MpaasGatewayError,
@@ -26,58 +25,60 @@ export interface PushReceipt {
 
 const SUCCESS_CODES = new Set(['OK', '100', 'SUCCESS']);
 
-const idLike = z.optional(z.union([z.string(), z.number(), z.object({})]));
-const bodySchema = z.looseObject({
-  RequestId: idLike,
-  ResultCode: idLike,
-  ResultMessage: z.optional(z.string()),
-  Code: z.optional(z.string()),
-  Message: z.optional(z.string()),
-  PushResult: z.optional(
-    z.looseObject({
-      Success: z.optional(z.boolean()),
-      ResultMsg: z.optional(z.string()),
-      Data: idLike,
-    }),
-  ),
-});
-
 /**
- * Classifies a body pop-core resolved with. json-bigint turns long numbers into BigNumber objects,
- * so ids are read through `String()`.
+ * Classifies a body pop-core resolved with. Only `Code`, `ResultCode` and `PushResult.Success`
+ * decide the outcome; every other field may be missing, `null`, of another type or unknown
+ * (mPaaS answers `Data: null` for an immediate push), and is read only if it is usable, so a
+ * success is never mistaken for a bad response and sent again. json-bigint turns long numbers
+ * into BigNumber objects, so ids are read through `String()`.
  * @throws MpaasBusinessError, MpaasGatewayError or MpaasTransportError.
  */
 export function receiptFromBody(body: unknown, httpStatus: number | undefined): PushReceipt {
-  const parsed = z.safeParse(bodySchema, body);
-  if (!parsed.success) {
+  if (!isRecord(body) || Array.isArray(body)) {
     throw new MpaasTransportError('bad-response', `unexpected body (HTTP ${httpStatus ?? '?'})`, {
       outcomeUnknown: true,
     });
   }
-  const b = parsed.data;
-  const requestId = b.RequestId === undefined ? '' : String(b.RequestId);
-  if (b.Code) {
+  const requestId = idOf(body.RequestId) ?? '';
+  const code = textOf(body.Code);
+  if (code) {
     // pop-core lets codes such as 'OK' through; any other Code is a gateway error.
-    throw new MpaasGatewayError(b.Code, b.Message ?? '', httpStatus, { requestId });
+    throw new MpaasGatewayError(code, textOf(body.Message) ?? '', httpStatus, { requestId });
   }
-  if (b.ResultCode === undefined) {
+  const resultCode = idOf(body.ResultCode);
+  if (resultCode === undefined) {
     throw new MpaasTransportError(
       'bad-response',
       `body without ResultCode (HTTP ${httpStatus ?? '?'})`,
-      {
-        outcomeUnknown: true,
-      },
+      { outcomeUnknown: true },
     );
   }
-  const resultCode = String(b.ResultCode);
-  const resultMessage = b.ResultMessage ?? b.PushResult?.ResultMsg ?? '';
-  if (!SUCCESS_CODES.has(resultCode) || b.PushResult?.Success === false) {
-    const message = b.PushResult?.ResultMsg ?? resultMessage;
-    throw new MpaasBusinessError(resultCode, message, { requestId });
+  const pushResult = isRecord(body.PushResult) ? body.PushResult : {};
+  const resultMsg = textOf(pushResult.ResultMsg);
+  const resultMessage = textOf(body.ResultMessage) ?? resultMsg ?? '';
+  if (!SUCCESS_CODES.has(resultCode) || pushResult.Success === false) {
+    throw new MpaasBusinessError(resultCode, resultMsg ?? resultMessage, { requestId });
   }
-  const data = b.PushResult?.Data;
-  const taskId = data === undefined || data === '' ? undefined : String(data);
+  const data = idOf(pushResult.Data);
+  const taskId = data === undefined || data === '' ? undefined : data;
   return { requestId, resultCode, resultMessage, ...(taskId === undefined ? {} : { taskId }) };
+}
+
+/** A string field, or undefined when it is missing, null or not a string. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** An id: a string, a number, or a json-bigint BigNumber; undefined when missing or null. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  // json-bigint's BigNumber: an object whose toString() is the digits
+  if (isRecord(value) && !Array.isArray(value) && typeof value.toString === 'function') {
+    const text = String(value);
+    return /^-?\d+$/.test(text) ? text : undefined;
+  }
+  return undefined;
 }
 
 /** Network errors after which the request cannot have reached mPaaS. */
