@@ -205,7 +205,9 @@ function retriesHelp(error: PushError): boolean {
 }
 
 function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): ChunkOutcome {
-  const permanentRefusal = error instanceof MpaasBusinessError && !error.retryable;
+  // Only a refusal of the request is final; one of the deployment is released for a redelivery.
+  const permanentRefusal =
+    error instanceof MpaasBusinessError && !error.retryable && !error.operator;
   const status: TargetStatus = permanentRefusal
     ? 'REFUSED'
     : error.statusCode === 429

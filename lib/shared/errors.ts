@@ -83,27 +83,45 @@ export interface MpaasErrorDetails {
   outcomeUnknown?: boolean;
 }
 
-/** mPaaS accepted the call but refused the push (`ResultCode` other than success). */
+/**
+ * mPaaS accepted the call but refused the push (`ResultCode` other than success). Three kinds:
+ * flow control and system errors may pass on a retry; a refusal of the deployment (a wrong app
+ * or workspace, no permission, the REST switch off, a signature mPaaS rejects) needs an operator
+ * and then passes unchanged, so it is never recorded as final; any other code refuses the request
+ * itself (an unknown template, missing placeholders) and would be refused again.
+ */
 export class MpaasBusinessError extends PushError {
   override name = 'MpaasBusinessError';
   readonly resultCode: string;
   readonly requestId: string | undefined;
+  /** True when the deployment, not the request, is at fault: an operator must act. */
+  readonly operator: boolean;
 
   constructor(resultCode: string, resultMessage: string, details: MpaasErrorDetails) {
     const retryable = RETRYABLE_RESULT_CODES.has(resultCode);
+    const operator = OPERATOR_RESULT_CODES.has(resultCode);
     super(`mPaaS refused the push: ${resultCode} ${resultMessage}`, {
-      // 8011 is flow control (429); 9000 a system error on mPaaS's side (503).
-      statusCode: resultCode === '8011' ? 429 : retryable ? 503 : 422,
+      // 8011 is flow control (429); 9000 a system error on mPaaS's side (503); a refusal of the
+      // deployment is the function's failure (502), like a gateway's refusal of its role.
+      statusCode: resultCode === '8011' ? 429 : retryable ? 503 : operator ? 502 : 422,
       code: resultCode,
       retryable,
     });
     this.resultCode = resultCode;
     this.requestId = details.requestId;
+    this.operator = operator;
   }
 }
 
-/** 8011 is flow control; 9000 a transient system error. Everything else is permanent. */
+/** 8011 is flow control; 9000 a transient system error. */
 const RETRYABLE_RESULT_CODES = new Set(['8011', '9000']);
+
+/**
+ * Result codes that refuse the deployment rather than the request (reference mpaas-openapi.md
+ * §5.4): -1 SIGNATURE_MISMATCH, 3032 REST_API_SWITCH_NOT_OPEN, 8012 INVALID_INSTANCE_ID (a wrong
+ * `MPAAS_APP_ID` or workspace), 8013 INVALID_TENANT_ID, 8014 ACCOUNT_NO_PERMISSION.
+ */
+const OPERATOR_RESULT_CODES = new Set(['-1', '3032', '8012', '8013', '8014']);
 
 /** The OpenAPI gateway refused the call (`Code` in the body): signature, token, RAM, throttling. */
 export class MpaasGatewayError extends PushError {
@@ -118,7 +136,7 @@ export class MpaasGatewayError extends PushError {
     httpStatus: number | undefined,
     details: MpaasErrorDetails,
   ) {
-    const kind = gatewayCodeKind(code);
+    const kind = gatewayCodeKind(code, httpStatus);
     super(`mPaaS gateway error ${code}: ${message}`, {
       statusCode: kind === 'throttled' ? 429 : kind === 'transient' ? 503 : 502,
       code,
@@ -126,24 +144,49 @@ export class MpaasGatewayError extends PushError {
     });
     this.requestId = details.requestId;
     this.httpStatus = httpStatus;
-    this.outcomeUnknown = details.outcomeUnknown ?? code === 'InternalError';
+    // An unknown server error may have happened after the push was accepted.
+    const serverError =
+      code === 'InternalError' || (kind === 'transient' && !KNOWN_TRANSIENT.has(code));
+    this.outcomeUnknown = details.outcomeUnknown ?? serverError;
   }
 }
 
 type GatewayCodeKind = 'throttled' | 'transient' | 'permanent';
 
-/** How a gateway `Code` behaves under retry (reference: mpaas-openapi.md §4.2). */
-export function gatewayCodeKind(code: string): GatewayCodeKind {
-  if (code.startsWith('Throttling')) return 'throttled';
-  if (TRANSIENT_GATEWAY_CODES.has(code)) return 'transient';
-  return 'permanent';
+/**
+ * How a gateway `Code` behaves under retry (reference: mpaas-openapi.md §4.2). A code this table
+ * does not know is judged by the HTTP status it came with: 429 is flow control, a 5xx a server
+ * failure worth retrying (`ServiceTimeout`, a new code); any other is a refusal.
+ * @example gatewayCodeKind('ServiceTimeout', 504) // 'transient'
+ */
+export function gatewayCodeKind(code: string, httpStatus?: number): GatewayCodeKind {
+  if (code.startsWith('Throttling') || httpStatus === 429) return 'throttled';
+  if (KNOWN_TRANSIENT.has(code) || code === 'InternalError') return 'transient';
+  if (KNOWN_PERMANENT.has(code)) return 'permanent';
+  return httpStatus !== undefined && httpStatus >= 500 ? 'transient' : 'permanent';
 }
 
-const TRANSIENT_GATEWAY_CODES = new Set([
+/** Codes that pass on a retry and say the push was not accepted. */
+const KNOWN_TRANSIENT = new Set([
   'ServiceUnavailable',
-  'InternalError',
   'SignatureNonceUsed',
   'InvalidSecurityToken.Expired',
+]);
+
+/** Codes that refuse the call whatever status they came with (some products answer them as 5xx). */
+const KNOWN_PERMANENT = new Set([
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'MissingSecurityToken',
+  'Forbidden.RAM',
+  'NoPermission',
+  'Forbidden',
+  'InvalidApi.NotFound',
+  'InvalidProduct.NotFound',
 ]);
 
 export type TransportFailure = 'timeout' | 'connection' | 'bad-response' | 'deadline';
@@ -181,7 +224,7 @@ export function outcomeOf(error: unknown): Outcome {
   if (error instanceof ValidationError || error instanceof BadRequestError) return 'invalid';
   if (!(error instanceof PushError)) return 'error';
   if (error.retryable) return error.statusCode === 429 ? 'throttled' : 'failed';
-  return error instanceof MpaasBusinessError ? 'refused' : 'error';
+  return error instanceof MpaasBusinessError && !error.operator ? 'refused' : 'error';
 }
 
 /** Any thrown value as a PushError: unexpected ones become a non-retryable 500. */

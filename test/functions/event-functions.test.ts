@@ -135,6 +135,27 @@ describe('mns-push', () => {
     });
   });
 
+  it('never acknowledges a message that mPaaS refuses for the deployment (8012): it throws, and the redelivery after the fix sends it', async () => {
+    await injectFaults(emulator.url, [
+      { type: 'result', resultCode: '8012', resultMessage: 'INVALID_INSTANCE_ID' },
+    ]);
+    const event = {
+      ...fixture('mns-topic/json.json'),
+      MessageId: 'wrong-app-1',
+      Message: json(push('wrong-app')),
+    };
+
+    await expect(run('mns-push', json(event))).rejects.toThrow(/wrong-app-1 \(8012\)/);
+    const batch = logs().find((line) => line.message === 'batch processed');
+    expect(batch).toMatchObject({ refused: 0, results: [{ outcome: 'error', code: '8012' }] });
+
+    const redelivered = await run('mns-push', json(event));
+
+    expect(redelivered).toMatchObject({ sent: 1, refused: 0 });
+    // The emulator records only accepted pushes: the refused first call left no record.
+    expect(await sentKeys()).toEqual(['wrong-app']);
+  });
+
   it('counts the published samples (hello topic) as invalid without throwing or sending', async () => {
     const stream = await run(
       'mns-push',

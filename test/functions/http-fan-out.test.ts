@@ -75,6 +75,23 @@ describe('http-push fan-out', () => {
     );
   });
 
+  it('does not replay a refusal of the deployment (8012) once it is fixed: the same key sends', async () => {
+    emulator.setFaults([
+      { type: 'result', resultCode: '8012', resultMessage: 'INVALID_INSTANCE_ID' },
+    ]);
+    const body = docsExample({ targetMsgkey: pairs(3, 'op') });
+    const key = { 'idempotency-key': 'wrong-app-then-fixed' };
+
+    const first = await post(body, key);
+    const second = await post(body, key);
+
+    expect(first.statusCode).toBe(502);
+    expect(first.json).toMatchObject({ code: '8012', retryable: false });
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect(second.json).toMatchObject({ status: 'SENT', summary: { sent: 3 } });
+  });
+
   it('derives msgKeys for `targets` from the Idempotency-Key, the same on every retry', async () => {
     const body = docsExample({ targetMsgkey: undefined, targets: ['alice', 'bob'] });
     emulator.setFaults([{ type: 'gateway', code: 'ServiceUnavailable', times: 5 }]);
