@@ -96,7 +96,8 @@ async function pushRecord(
     const now = record.validatedAt ?? new Date();
     const request = validatePush(record.request, validationRules(state), idempotencyKey, now);
     const options = sendOptions(state, context, logger);
-    const sent = await sendPush(planInline(request), options, ledgerFor(state, idempotencyKey));
+    const ledger = ledgerFor(state, idempotencyKey, logger);
+    const sent = await sendPush(planInline(request), options, ledger);
     return { result: sentRecordResult(record.id, sent), metrics: pushMetrics(sent) };
   } catch (error) {
     const result = failedRecordResult(record.id, error);

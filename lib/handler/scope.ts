@@ -67,8 +67,13 @@ export function dispatchOptions(state: Invocation, context: InvocationContext): 
 }
 
 /** The ledger of `key` in the configured store, or none for a request without a key. */
-export function ledgerFor(state: Invocation, key: string | undefined): KeyLedger | undefined {
+export function ledgerFor(
+  state: Invocation,
+  key: string | undefined,
+  logger: Logger = state.logger,
+): KeyLedger | undefined {
   if (key === undefined) return undefined;
   const store = storeFor({ REDIS_URL: state.config.redisUrl });
-  return keyLedger({ store, ttlMs: state.config.idempotencyTtlMs, deadline: state.deadline }, key);
+  const { idempotencyTtlMs: ttlMs } = state.config;
+  return keyLedger({ store, ttlMs, deadline: state.deadline, logger }, key);
 }

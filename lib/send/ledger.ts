@@ -14,12 +14,14 @@ import { fingerprint } from '#lib/send/store/fingerprint.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
 import { IdempotencyConflictError, IdempotencyMismatchError } from '#lib/shared/errors.ts';
 import type { Deadline } from '#lib/shared/fc-context.ts';
+import type { Logger } from '#lib/shared/logger.ts';
 
-/** Where an invocation keeps its records, for how long, and when it ends. */
+/** Where an invocation keeps its records, for how long, when it ends, and where it logs. */
 export interface LedgerScope {
   store: IdempotencyStore;
   ttlMs: number;
   deadline: Deadline;
+  logger: Logger;
 }
 
 /** One key of the ledger: the store, the key, its lease (computed at each call) and its TTL. */
@@ -29,6 +31,8 @@ export interface KeyLedger {
   /** How long a claim may hold the key or a chunk: the time left plus a margin. */
   leaseMs: () => number;
   ttlMs: number;
+  /** Where a store failure after the work ran is reported, since it is not thrown. */
+  logger: Logger;
 }
 
 /** What the work returns: a value to answer with, and whether it is final (to be replayed). */
@@ -51,12 +55,19 @@ export function keyLedger(scope: LedgerScope, key: string): KeyLedger {
     key,
     leaseMs: () => scope.deadline.remaining() + LEASE_MARGIN_MS,
     ttlMs: scope.ttlMs,
+    logger: scope.logger,
   };
 }
 
 /**
  * Runs `work` unless the key was already completed, in which case its stored value is returned.
- * @throws IdempotencyConflictError | IdempotencyMismatchError
+ *
+ * Once the work has run, its answer stands: a push that went out is never reported as failed
+ * because the store could not record it (the caller would retry and push again). A failing
+ * `finish` or `abandon` is logged and the value returned; the record stays in progress, so the
+ * next delivery takes it over when the lease ends and replays the chunks that were recorded. A
+ * failing `abandon` after the work threw never hides the work's own error.
+ * @throws IdempotencyConflictError | IdempotencyMismatchError | IdempotencyStoreError (from `begin`)
  * @example const { value, replayed } = await once(ledger, request, codec, async () => ({ value, complete: true }));
  */
 export async function once<T>(
@@ -74,12 +85,26 @@ export async function once<T>(
   try {
     result = await work();
   } catch (error) {
-    await store.abandon(key);
+    await settle(ledger, 'abandon', () => store.abandon(key));
     throw error;
   }
-  if (result.complete) await store.finish(key, codec.encode(result.value), ledger.ttlMs);
-  else await store.abandon(key);
+  if (result.complete) {
+    await settle(ledger, 'finish', () =>
+      store.finish(key, codec.encode(result.value), ledger.ttlMs),
+    );
+  } else {
+    await settle(ledger, 'abandon', () => store.abandon(key));
+  }
   return { value: result.value, replayed: false };
+}
+
+/** Runs a write that follows the work; its failure is logged, never thrown (see `once`). */
+async function settle(ledger: KeyLedger, operation: string, write: () => Promise<void>) {
+  try {
+    await write();
+  } catch (error) {
+    ledger.logger.error('idempotency record not written', { key: ledger.key, operation, error });
+  }
 }
 
 /**

@@ -46,13 +46,15 @@ function request(targets: number, prefix = 't'): PushRequest {
   } as PushRequest;
 }
 
+const silent = createLogger({}, 'error', () => undefined);
+
 function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
   credentials = emulator.mintCredentials();
   return {
     client,
     credentials,
     deadline: deadlineOf({ requestId: 'r', function: { timeout: 30 } }, Date.now()),
-    logger: createLogger({}, 'error', () => undefined),
+    logger: silent,
     concurrency: 4,
     retry: { baseMs: 5, capMs: 20, attempts: 5 },
     safetyMarginMs: 500,
@@ -212,7 +214,13 @@ describe('fanOut', () => {
 
   it('re-sends only the chunks that did not complete when the request is delivered again', async () => {
     const store = new MemoryStore();
-    const ledger = { store, key: 'mns:redelivered', leaseMs: () => 10_000, ttlMs: 60_000 };
+    const ledger = {
+      store,
+      key: 'mns:redelivered',
+      leaseMs: () => 10_000,
+      ttlMs: 60_000,
+      logger: silent,
+    };
     emulator.setFaults([
       { type: 'delay', ms: 0 },
       { type: 'gateway', code: 'Forbidden.RAM' },
@@ -235,7 +243,13 @@ describe('fanOut with a failing idempotency store', () => {
       if (index === 1) throw new Error('store unreachable');
       return store.claimChunk(key, index, leaseMs, ttlMs);
     };
-    const ledger = { store: failing, key: 'http:store-down', leaseMs: () => 10_000, ttlMs: 60_000 };
+    const ledger = {
+      store: failing,
+      key: 'http:store-down',
+      leaseMs: () => 10_000,
+      ttlMs: 60_000,
+      logger: silent,
+    };
 
     const result = await send(request(30, 's'), options({ ledger, concurrency: 1 }));
     const sentWhenAnswered = emulator.pushes().length;
@@ -261,6 +275,7 @@ describe('fanOut with a failing idempotency store', () => {
       key: 'mns:lease',
       leaseMs: () => (left -= 1_000),
       ttlMs: 60_000,
+      logger: silent,
     };
 
     await send(request(30, 'l'), options({ ledger, concurrency: 1 }));

@@ -11,12 +11,17 @@ import { fingerprint } from '#lib/send/store/fingerprint.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { IdempotencyConflictError, IdempotencyMismatchError } from '#lib/shared/errors.ts';
+import { createLogger } from '#lib/shared/logger.ts';
 
 const codec = schemaCodec('test answer', z.object({ answer: z.number() }));
+const lines: string[] = [];
 const deadline = { at: Date.now() + 60_000, remaining: () => 60_000 };
 
 function ledger(store = new MemoryStore(), key = 'http:k') {
-  return keyLedger({ store, ttlMs: 60_000, deadline }, key);
+  return keyLedger(
+    { store, ttlMs: 60_000, deadline, logger: createLogger({}, 'error', lines.push.bind(lines)) },
+    key,
+  );
 }
 
 describe('once', () => {
@@ -80,5 +85,77 @@ describe('onceIfKeyed', () => {
     }));
 
     expect(result).toEqual({ value: { answer: 3 }, replayed: false });
+  });
+});
+
+describe('once when the store fails after the work ran', () => {
+  it('returns what the work did and logs, when finish fails after a push went out', async () => {
+    const store = new MemoryStore();
+    store.finish = async () => {
+      throw new IdempotencyStoreError('store down at finish');
+    };
+    lines.length = 0;
+
+    const result = await once(ledger(store, 'http:sent'), { p: 1 }, codec, async () => ({
+      value: { answer: 42 },
+      complete: true,
+    }));
+
+    expect(result).toEqual({ value: { answer: 42 }, replayed: false });
+    const logged = lines.map((line) => JSON.parse(line));
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: 'idempotency record not written',
+        key: 'http:sent',
+        operation: 'finish',
+      }),
+    );
+  });
+
+  it('returns what the work did when abandon fails after an incomplete run', async () => {
+    const store = new MemoryStore();
+    store.abandon = async () => {
+      throw new IdempotencyStoreError('store down at abandon');
+    };
+
+    const result = await once(ledger(store, 'http:partial'), { p: 1 }, codec, async () => ({
+      value: { answer: 7 },
+      complete: false,
+    }));
+
+    expect(result).toEqual({ value: { answer: 7 }, replayed: false });
+  });
+
+  it('keeps the work’s own error when abandon fails after the work threw', async () => {
+    const store = new MemoryStore();
+    store.abandon = async () => {
+      throw new IdempotencyStoreError('store down at abandon');
+    };
+    const failure = new Error('the work failed');
+
+    const run = once(ledger(store, 'http:threw'), { p: 1 }, codec, async () => {
+      throw failure;
+    });
+
+    await expect(run).rejects.toBe(failure);
+  });
+
+  it('leaves the key in progress when finish failed, so a redelivery waits for the lease', async () => {
+    const store = new MemoryStore();
+    const realFinish = store.finish.bind(store);
+    store.finish = async () => {
+      throw new IdempotencyStoreError('store down at finish');
+    };
+    const keyed = ledger(store, 'http:repair');
+    await once(keyed, { p: 1 }, codec, async () => ({ value: { answer: 1 }, complete: true }));
+    store.finish = realFinish;
+
+    const redelivered = once(keyed, { p: 1 }, codec, async () => ({
+      value: { answer: 2 },
+      complete: true,
+    }));
+
+    await expect(redelivered).rejects.toThrow(IdempotencyConflictError);
   });
 });
