@@ -1,10 +1,11 @@
 /**
  * The gateway's authentication of an RPC request, check by check in a fixed order.
  *
- * The order matters to clients: a caller with an expired token must hear
- * `InvalidSecurityToken.Expired` (refresh and retry), not `SignatureDoesNotMatch` (a bug), so the
- * cheap structural checks run first, then the key and token, the clock, the signature, and the
- * nonce last, so a forged or tampered request cannot burn a legitimate caller's nonce.
+ * The order matters: the cheap structural checks run first, then the key, the clock and the
+ * signature, and only then the token (mismatched, expired), so that what a caller learns about a
+ * token takes the key's secret; a caller with an expired token still hears
+ * `InvalidSecurityToken.Expired` (refresh and retry), since its signature is valid. The nonce is
+ * last, so a forged or tampered request cannot burn a legitimate caller's nonce.
  */
 import { type GatewayError, gatewayError, missingParameter } from './errors.ts';
 import type { NonceCache } from './nonces.ts';
@@ -60,17 +61,19 @@ function checkKeyAndSignature(
   const credential = deps.credentials.find(params.AccessKeyId ?? '');
   if (credential === undefined) return gatewayError('InvalidAccessKeyId.NotFound');
   if (!params.SecurityToken) return gatewayError('MissingSecurityToken');
-  if (params.SecurityToken !== credential.securityToken) {
-    return gatewayError('InvalidSecurityToken.MismatchWithAccessKey');
-  }
-  if (deps.credentials.isExpired(credential)) return gatewayError('InvalidSecurityToken.Expired');
   const skew = checkTimestamp(params.Timestamp, deps.now());
   if (skew !== undefined) return skew;
+  // The signature before the token: only a caller holding the key's secret may learn whether a
+  // token belongs to the key, or else a bare AccessKeyId would be an oracle for tokens.
   const check = verifySignature(method, params, credential.accessKeySecret);
   if (!check.valid) {
     const message = `Specified signature is not matched with our calculation. server string to sign is:${check.stringToSign}`;
     return gatewayError('SignatureDoesNotMatch', { message });
   }
+  if (params.SecurityToken !== credential.securityToken) {
+    return gatewayError('InvalidSecurityToken.MismatchWithAccessKey');
+  }
+  if (deps.credentials.isExpired(credential)) return gatewayError('InvalidSecurityToken.Expired');
   return undefined;
 }
 

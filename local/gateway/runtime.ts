@@ -130,7 +130,20 @@ export class LocalRuntime {
       }));
       if (result.ok) return;
     }
-    if (!result.ok) this.#options.onAsyncFailure?.(name, requestId, result.error);
+    if (result.ok) return;
+    try {
+      this.#options.onAsyncFailure?.(name, requestId, result.error);
+    } catch (thrown) {
+      // A failing observer must not become an unhandled rejection of the invocation itself.
+      const line = {
+        level: 'error',
+        message: 'async failure handler threw',
+        function: name,
+        requestId,
+        ...toInvocationError(thrown),
+      };
+      process.stderr.write(`${JSON.stringify(line)}\n`);
+    }
   }
 
   async #context(name: string, requestId: string): Promise<Record<string, unknown>> {

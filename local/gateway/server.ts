@@ -10,6 +10,7 @@ import { type CredentialLookup, invokeRefusal } from './fc-signature.ts';
 import { toHttpEvent, writeHttpResult } from './http-event.ts';
 import {
   FunctionNotFoundError,
+  type InvocationError,
   type InvocationResult,
   LocalRuntime,
   type RuntimeOptions,
@@ -98,9 +99,21 @@ async function route(
   );
   res.setHeader('x-fc-request-id', requestId);
   if (result.ok) return writeHttpResult(res, result.value);
-  // The HTTP trigger has no success struct to send when the function throws.
+  // The HTTP trigger has no success struct to send when the function throws. What it threw
+  // (message, stack) goes to the log, never to the caller: it may name hosts, paths or settings.
+  logInvocationError(httpFunction, requestId, result.error);
   res.setHeader('x-fc-error-type', 'UnhandledInvocationError');
-  sendJson(res, 502, result.error);
+  sendJson(res, 502, {
+    Code: 'UnhandledInvocationError',
+    Message: `The function failed; the gateway log has the details under request ${requestId}.`,
+    RequestId: requestId,
+  });
+}
+
+/** One JSON line on stderr, as the local stand-in for the function's log. */
+function logInvocationError(name: string, requestId: string, error: InvocationError): void {
+  const line = { level: 'error', message: 'function failed', function: name, requestId, ...error };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
 async function invokeApi(

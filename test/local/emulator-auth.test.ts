@@ -226,17 +226,38 @@ describe('the emulator gateway authentication', () => {
 });
 
 describe('the emulator gateway check order', () => {
-  it('reports an expired token before a bad timestamp or signature, so callers refresh', async () => {
+  it('reports an expired token to a caller whose signature is valid, so it refreshes', async () => {
     // Prepare
     const expired = await mintOverHttp(emulator.url, 0);
-    const skewed = timestamp(new Date(Date.now() - 3_600_000));
-    const params = pushParams(expired, { Timestamp: skewed });
 
     // Act
-    const answer = await postForm(emulator.url, signed('POST', params, 'wrong'));
+    const answer = await postForm(
+      emulator.url,
+      signed('POST', pushParams(expired), expired.accessKeySecret),
+    );
 
     // Assess
     expectGatewayError(answer, 400, 'InvalidSecurityToken.Expired');
+  });
+
+  it('says nothing about a token to a caller without the key’s secret: the signature comes first', async () => {
+    // Prepare: an expired token, and another key's token, each sent with a wrong secret
+    const expired = await mintOverHttp(emulator.url, 0);
+    const other = await mintOverHttp(emulator.url);
+
+    // Act
+    const expiredAnswer = await postForm(
+      emulator.url,
+      signed('POST', pushParams(expired), 'wrong'),
+    );
+    const mismatchAnswer = await postForm(
+      emulator.url,
+      signed('POST', pushParams(creds, { SecurityToken: other.securityToken }), 'wrong'),
+    );
+
+    // Assess: the same answer as any bad signature, whether the token is expired, foreign or right
+    expectGatewayError(expiredAnswer, 400, 'SignatureDoesNotMatch');
+    expectGatewayError(mismatchAnswer, 400, 'SignatureDoesNotMatch');
   });
 
   it('reports a skewed timestamp before a bad signature', async () => {

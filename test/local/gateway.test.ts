@@ -153,6 +153,68 @@ describe('local gateway: invoke API', () => {
     expect(error.stackTrace).toEqual(expect.any(Array));
   });
 
+  it('answers an HTTP trigger whose function throws with 502 and no internals, and logs what it threw', async () => {
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+    const throwing = await startGateway({
+      distDir: path.join(root, 'test/fixtures/functions'),
+      credentials: stsMinter(emulator.url),
+      httpFunction: 'flaky',
+    });
+    try {
+      const response = await fetch(`${throwing.url}/`, { method: 'POST', body: 'http-case' });
+      const text = await response.text();
+
+      expect(response.status).toBe(502);
+      expect(response.headers.get('x-fc-error-type')).toBe('UnhandledInvocationError');
+      expect(JSON.parse(text)).toEqual({
+        Code: 'UnhandledInvocationError',
+        Message: expect.stringContaining(response.headers.get('x-fc-request-id') ?? 'no id'),
+        RequestId: response.headers.get('x-fc-request-id'),
+      });
+      expect(text).not.toContain('failure 1');
+      expect(text).not.toContain('index.mjs');
+      expect(stderr.join('')).toContain('failure 1 of');
+    } finally {
+      spy.mockRestore();
+      await throwing.close();
+    }
+  });
+
+  it('keeps a throwing async-failure handler from becoming an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const observed = await startGateway({
+      distDir: path.join(root, 'test/fixtures/functions'),
+      credentials: stsMinter(emulator.url),
+      maxAsyncRetryAttempts: 0,
+      onAsyncFailure: () => {
+        throw new Error('the observer broke');
+      },
+    });
+    try {
+      await fetch(invokeUrl(observed.url, 'flaky'), {
+        method: 'POST',
+        headers: { 'x-fc-invocation-type': 'Async' },
+        body: 'observer-case',
+      });
+      await observed.runtime.drain();
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(unhandled).toEqual([]);
+      expect(stderr).toHaveBeenCalledWith(expect.stringContaining('async failure handler threw'));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      stderr.mockRestore();
+      await observed.close();
+    }
+  });
+
   it('answers 202 to an async invocation and retries it until it succeeds', async () => {
     const response = await fetch(invokeUrl(testFunctions.url, 'flaky'), {
       method: 'POST',
