@@ -7,7 +7,7 @@
  * One chunk's failure never stops the others; the result lists every target with its status.
  */
 import type { Chunk } from '#lib/plan/chunks.ts';
-import type { KeyLedger } from '#lib/send/ledger.ts';
+import type { OwnedKey } from '#lib/send/ledger.ts';
 import type { MpaasClient } from '#lib/send/mpaas/client.ts';
 import {
   type ChunkOutcome,
@@ -45,8 +45,8 @@ export interface FanoutOptions {
   retry: RetryPolicy;
   /** Kept back before the deadline, ms (the client keeps the same margin). */
   safetyMarginMs: number;
-  /** The request's ledger; without one (no idempotency key) chunks are sent unrecorded. */
-  ledger?: KeyLedger;
+  /** The request's key, owned by this invocation; without one (no key) chunks go unrecorded. */
+  ledger?: OwnedKey;
   random?: () => number;
 }
 
@@ -97,7 +97,8 @@ async function runChunk(
     let claim: ClaimResult;
     let replay: ChunkOutcome | undefined;
     try {
-      claim = await ledger.store.claimChunk(ledger.key, index, ledger.leaseMs(), ledger.ttlMs);
+      const { store, key, token } = ledger;
+      claim = await store.claimChunk(key, token, index, ledger.leaseMs(), ledger.ttlMs);
       if (claim.state === 'done') replay = chunkOutcomeCodec.decode(claim.result);
     } catch (thrown) {
       // Without a claim the chunk is not sent: sending it could duplicate another invocation's.
@@ -108,15 +109,18 @@ async function runChunk(
       };
     }
     if (replay) return { outcome: { ...replay, replayed: true } };
-    if (claim.state === 'in-progress') {
-      const message = 'another invocation is sending this chunk right now';
+    if (claim.state === 'in-progress' || claim.state === 'lost') {
+      // Not sent: another invocation is sending the chunk, or has taken the request over.
+      const lost = claim.state === 'lost';
       return {
         outcome: {
           status: 'FAILED',
           attempts: 0,
           inDoubt: false,
-          code: 'ChunkInProgress',
-          message,
+          code: lost ? 'RequestTakenOver' : 'ChunkInProgress',
+          message: lost
+            ? 'another invocation took this request over after this one’s lease ended'
+            : 'another invocation is sending this chunk right now',
           retryable: true,
         },
         error: new IdempotencyConflictError(ledger.key),
@@ -129,30 +133,34 @@ async function runChunk(
   return run;
 }
 
-/** Completed chunks are never sent again; failed ones are released for a redelivery. */
+/**
+ * Completed chunks are never sent again; failed ones are released for a redelivery. A write
+ * that takes no effect means another invocation claimed the chunk since: it is sending it again,
+ * in doubt. Neither that nor a store failure is thrown: the chunk's outcome stands (it was sent,
+ * or not), only its record is missing, and the other chunks must finish before the invocation
+ * answers.
+ */
 async function record(
-  ledger: KeyLedger,
+  ledger: OwnedKey,
   index: number,
   outcome: ChunkOutcome,
   logger: Logger,
 ): Promise<void> {
   try {
-    await store(ledger, index, outcome);
+    if (!(await store(ledger, index, outcome))) {
+      logger.warn('chunk taken over', { chunk: index, status: outcome.status });
+    }
   } catch (error) {
-    // The chunk's outcome stands (it was sent, or not); only its record is missing, so a
-    // redelivery may send it again. Logged for the operator, never thrown: the other chunks
-    // must finish before the invocation answers.
     logger.error('idempotency record not written', { chunk: index, status: outcome.status, error });
   }
 }
 
-async function store(ledger: KeyLedger, index: number, outcome: ChunkOutcome): Promise<void> {
+function store(ledger: OwnedKey, index: number, outcome: ChunkOutcome): Promise<boolean> {
+  const { key, token, ttlMs } = ledger;
   if (outcome.status === 'SENT' || outcome.status === 'REFUSED') {
-    const result = chunkOutcomeCodec.encode(outcome);
-    await ledger.store.completeChunk(ledger.key, index, result, ledger.ttlMs);
-  } else {
-    await ledger.store.releaseChunk(ledger.key, index, outcome.inDoubt, ledger.ttlMs);
+    return ledger.store.completeChunk(key, token, index, chunkOutcomeCodec.encode(outcome), ttlMs);
   }
+  return ledger.store.releaseChunk(key, token, index, outcome.inDoubt, ttlMs);
 }
 
 async function sendWithRetries(

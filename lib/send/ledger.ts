@@ -35,6 +35,11 @@ export interface KeyLedger {
   logger: Logger;
 }
 
+/** The key once this invocation owns it: its owner token goes with every later write. */
+export interface OwnedKey extends KeyLedger {
+  token: string;
+}
+
 /** What the work returns: a value to answer with, and whether it is final (to be replayed). */
 export interface WorkResult<T> {
   value: T;
@@ -74,36 +79,41 @@ export async function once<T>(
   ledger: KeyLedger,
   payload: unknown,
   codec: Codec<T>,
-  work: () => Promise<WorkResult<T>>,
+  work: (owned: OwnedKey) => Promise<WorkResult<T>>,
 ): Promise<{ value: T; replayed: boolean }> {
   const { store, key } = ledger;
   const begun = await store.begin(key, fingerprint(payload), ledger.leaseMs(), ledger.ttlMs);
   if (begun.state === 'done') return { value: codec.decode(begun.result), replayed: true };
   if (begun.state === 'in-progress') throw new IdempotencyConflictError(key);
   if (begun.state === 'mismatch') throw new IdempotencyMismatchError(key);
+  const owned: OwnedKey = { ...ledger, token: begun.token };
   let result: WorkResult<T>;
   try {
-    result = await work();
+    result = await work(owned);
   } catch (error) {
-    await settle(ledger, 'abandon', () => store.abandon(key));
+    await settle(owned, 'abandon', () => store.abandon(key, owned.token));
     throw error;
   }
   if (result.complete) {
-    await settle(ledger, 'finish', () =>
-      store.finish(key, codec.encode(result.value), ledger.ttlMs),
-    );
+    const stored = codec.encode(result.value);
+    await settle(owned, 'finish', () => store.finish(key, owned.token, stored, ledger.ttlMs));
   } else {
-    await settle(ledger, 'abandon', () => store.abandon(key));
+    await settle(owned, 'abandon', () => store.abandon(key, owned.token));
   }
   return { value: result.value, replayed: false };
 }
 
-/** Runs a write that follows the work; its failure is logged, never thrown (see `once`). */
-async function settle(ledger: KeyLedger, operation: string, write: () => Promise<void>) {
+/**
+ * Runs a write that follows the work; its failure is logged, never thrown (see `once`), and so
+ * is a write that took no effect because another invocation took the key over meanwhile.
+ */
+async function settle(owned: OwnedKey, operation: string, write: () => Promise<boolean>) {
   try {
-    await write();
+    if (!(await write())) {
+      owned.logger.warn('idempotency record taken over', { key: owned.key, operation });
+    }
   } catch (error) {
-    ledger.logger.error('idempotency record not written', { key: ledger.key, operation, error });
+    owned.logger.error('idempotency record not written', { key: owned.key, operation, error });
   }
 }
 
@@ -116,8 +126,8 @@ export async function onceIfKeyed<T>(
   ledger: KeyLedger | undefined,
   payload: unknown,
   codec: Codec<T>,
-  work: () => Promise<WorkResult<T>>,
+  work: (owned: OwnedKey | undefined) => Promise<WorkResult<T>>,
 ): Promise<{ value: T; replayed: boolean }> {
-  if (ledger === undefined) return { value: (await work()).value, replayed: false };
+  if (ledger === undefined) return { value: (await work(undefined)).value, replayed: false };
   return once(ledger, payload, codec, work);
 }

@@ -8,7 +8,7 @@
  */
 import type { InlinePlan } from '#lib/plan/plan.ts';
 import { type FanoutOptions, type FanoutResult, fanOut } from '#lib/send/fanout.ts';
-import { type KeyLedger, onceIfKeyed } from '#lib/send/ledger.ts';
+import { type KeyLedger, type OwnedKey, onceIfKeyed } from '#lib/send/ledger.ts';
 import { type SendResult, sendResultCodec } from '#lib/send/results.ts';
 import type { PushError } from '#lib/shared/errors.ts';
 
@@ -39,8 +39,8 @@ export async function sendPush(
 ): Promise<SentPush> {
   const { request } = plan;
   let fresh: FanoutResult | undefined;
-  const work = async () => {
-    fresh = await fanOut(request, plan.chunks, { ...options, ...(ledger ? { ledger } : {}) });
+  const work = async (owned: OwnedKey | undefined) => {
+    fresh = await fanOut(request, plan.chunks, { ...options, ...(owned ? { ledger: owned } : {}) });
     const { firstError: _error, ...result } = fresh;
     return { value: result, complete: !needsRetry(result) };
   };

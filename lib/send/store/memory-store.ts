@@ -1,13 +1,15 @@
 /**
- * The in-memory idempotency store: the default when no `REDIS_URL` is configured, and the store
- * local runs and unit tests use.
+ * The in-memory idempotency store: the store local runs and unit tests use, and a deliberate
+ * "best effort" deployment (`IDEMPOTENCY_STORE=memory`).
  *
  * It lives in one FC instance's memory, so it protects only against redeliveries that land on
  * the same instance while it is alive. FC starts several instances under load and recycles idle
- * ones, and a retry may land on any of them: for a guarantee across instances, set `REDIS_URL`.
- * Memory is bounded: records expire after their TTL (pruned lazily) and at most `maxKeys`
- * requests and `maxKeys` chunks are kept, evicting expired records first.
+ * ones, and a retry may land on any of them: for a guarantee across instances, use a shared
+ * store. Memory is bounded: records expire after their TTL (pruned lazily), and at most
+ * `maxKeys` records are kept, a request counting one and each of its chunks one more, evicting
+ * expired records first and a request always with its chunks.
  */
+import { randomUUID } from 'node:crypto';
 import { ExpiringMap } from '#lib/send/store/expiring-map.ts';
 import type {
   BeginResult,
@@ -18,7 +20,6 @@ import type {
 import {
   abandonRequest,
   beginRequest,
-  type ChunkRecord,
   checkChunkIndex,
   checkDurations,
   claimChunkRecord,
@@ -26,16 +27,19 @@ import {
   finishRequest,
   type RequestRecord,
   releaseChunkRecord,
+  type Step,
 } from '#lib/send/store/transitions.ts';
 
 export interface MemoryStoreOptions {
   /** The clock, in epoch ms; tests inject one they can move. Default `Date.now`. */
   now?: () => number;
-  /** At most this many requests, and as many chunks, are kept. Default 10 000. */
+  /** At most this many records (requests and their chunks) are kept. Default 20 000. */
   maxKeys?: number;
+  /** Owner tokens; tests inject predictable ones. Default random UUIDs. */
+  token?: () => string;
 }
 
-const DEFAULT_MAX_KEYS = 10_000;
+const DEFAULT_MAX_KEYS = 20_000;
 
 /**
  * An `IdempotencyStore` in this process's memory: per FC instance, not shared between them.
@@ -43,78 +47,85 @@ const DEFAULT_MAX_KEYS = 10_000;
  *
  * @example
  * const store = new MemoryStore();
- * await store.begin('msg-1', fingerprint(request), 30_000, 86_400_000); // { state: 'new' }
+ * await store.begin('msg-1', fingerprint(request), 30_000, 86_400_000); // { state: 'new', token }
  * await store.begin('msg-1', fingerprint(request), 30_000, 86_400_000); // { state: 'in-progress' }
  */
 export class MemoryStore implements IdempotencyStore {
   readonly #now: () => number;
-  readonly #requests: ExpiringMap<RequestRecord>;
-  readonly #chunks: ExpiringMap<ChunkRecord>;
+  readonly #token: () => string;
+  readonly #records: ExpiringMap<RequestRecord>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
-    const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
-    this.#requests = new ExpiringMap(this.#now, maxKeys);
-    this.#chunks = new ExpiringMap(this.#now, maxKeys);
+    this.#token = options.token ?? randomUUID;
+    const weigh = (record: RequestRecord) => 1 + Object.keys(record.chunks).length;
+    this.#records = new ExpiringMap(this.#now, options.maxKeys ?? DEFAULT_MAX_KEYS, weigh);
   }
 
   /** Records held (requests and chunks), expired ones not yet pruned included: for metrics. */
   get size(): number {
-    return this.#requests.size + this.#chunks.size;
+    return this.#records.size;
   }
 
   async begin(key: string, fp: string, leaseMs: number, ttlMs: number): Promise<BeginResult> {
     checkDurations({ leaseMs, ttlMs });
     const now = this.#now();
-    const step = beginRequest(this.#requests.get(key), fp, now, now + leaseMs);
-    if (step.next) this.#requests.set(key, step.next, ttlMs);
-    return step.outcome;
+    const step = beginRequest(this.#records.get(key), fp, now, now + leaseMs, this.#token());
+    return this.#apply(key, step, ttlMs);
   }
 
-  async finish(key: string, result: StoredJson, ttlMs: number): Promise<void> {
+  async finish(key: string, token: string, result: StoredJson, ttlMs: number) {
     checkDurations({ ttlMs });
-    const next = finishRequest(this.#requests.get(key), JSON.stringify(result));
-    if (next) this.#requests.set(key, next, ttlMs);
+    const step = finishRequest(this.#records.get(key), token, JSON.stringify(result));
+    return this.#apply(key, step, ttlMs);
   }
 
-  async abandon(key: string): Promise<void> {
-    const next = abandonRequest(this.#requests.get(key));
-    if (next) this.#requests.replace(key, next);
+  async abandon(key: string, token: string): Promise<boolean> {
+    const step = abandonRequest(this.#records.get(key), token);
+    // As HSET keeps a Redis key's TTL, giving up ownership keeps the record's expiry.
+    if (step.next) this.#records.replace(key, step.next);
+    return step.outcome;
   }
 
   async claimChunk(
     key: string,
+    token: string,
     index: number,
     leaseMs: number,
     ttlMs: number,
   ): Promise<ClaimResult> {
     checkDurations({ leaseMs, ttlMs });
-    const id = chunkId(key, index);
+    checkChunkIndex(index);
     const now = this.#now();
-    const step = claimChunkRecord(this.#chunks.get(id), now, now + leaseMs);
-    if (step.next) this.#chunks.set(id, step.next, ttlMs);
-    return step.outcome;
+    const step = claimChunkRecord(this.#records.get(key), token, index, now, now + leaseMs);
+    return this.#apply(key, step, ttlMs);
   }
 
-  async completeChunk(key: string, index: number, result: StoredJson, ttlMs: number) {
+  async completeChunk(
+    key: string,
+    token: string,
+    index: number,
+    result: StoredJson,
+    ttlMs: number,
+  ) {
     checkDurations({ ttlMs });
-    const id = chunkId(key, index);
-    this.#chunks.set(id, completeChunkRecord(this.#chunks.get(id), JSON.stringify(result)), ttlMs);
+    checkChunkIndex(index);
+    const step = completeChunkRecord(this.#records.get(key), token, index, JSON.stringify(result));
+    return this.#apply(key, step, ttlMs);
   }
 
-  async releaseChunk(key: string, index: number, inDoubt: boolean, ttlMs: number) {
+  async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
     checkDurations({ ttlMs });
-    const id = chunkId(key, index);
-    const next = releaseChunkRecord(this.#chunks.get(id), inDoubt);
-    if (next) this.#chunks.set(id, next, ttlMs);
+    checkChunkIndex(index);
+    const step = releaseChunkRecord(this.#records.get(key), token, index, inDoubt);
+    return this.#apply(key, step, ttlMs);
   }
 
   /** Nothing to close: the records go with the process. */
   async close(): Promise<void> {}
-}
 
-/** A chunk's map key; JSON keeps `('a:1', 2)` and `('a', 12)` apart whatever the key holds. */
-function chunkId(key: string, index: number): string {
-  checkChunkIndex(index);
-  return JSON.stringify([key, index]);
+  #apply<T>(key: string, step: Step<T>, ttlMs: number): T {
+    if (step.next) this.#records.set(key, step.next, ttlMs);
+    return step.outcome;
+  }
 }

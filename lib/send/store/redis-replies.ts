@@ -9,31 +9,40 @@
 import type { BeginResult, ClaimResult, StoredJson } from '#lib/send/store/store.ts';
 
 /**
- * The result of the BEGIN script: `['new']`, `['resumed']`, `['in-progress']`, `['mismatch']`
- * or `['done', resultJson]`.
+ * The result of the BEGIN script: `['new', token]`, `['resumed', token]`, `['in-progress']`,
+ * `['mismatch']` or `['done', resultJson]`.
  * @example decodeBegin(['done', '{"sent":1}']) // { state: 'done', result: { sent: 1 } }
  */
 export function decodeBegin(reply: unknown): BeginResult {
   const [state, detail] = parts(reply);
   if (state === 'done') return { state, result: parseResult(detail) };
-  if (state === 'new' || state === 'resumed' || state === 'in-progress' || state === 'mismatch') {
-    return { state };
-  }
+  if ((state === 'new' || state === 'resumed') && detail !== null) return { state, token: detail };
+  if ((state === 'in-progress' || state === 'mismatch') && detail === null) return { state };
   throw unexpected(reply);
 }
 
 /**
- * The result of the CLAIM_CHUNK script: `['claimed', '0' | '1']`, `['in-progress']` or
- * `['done', resultJson]`.
+ * The result of the CLAIM_CHUNK script: `['claimed', '0' | '1']`, `['in-progress']`,
+ * `['lost']` or `['done', resultJson]`.
  * @example decodeClaim(['claimed', '1']) // { state: 'claimed', inDoubt: true }
  */
 export function decodeClaim(reply: unknown): ClaimResult {
   const [state, detail] = parts(reply);
   if (state === 'done') return { state, result: parseResult(detail) };
-  if (state === 'in-progress') return { state };
+  if ((state === 'in-progress' || state === 'lost') && detail === null) return { state };
   if (state === 'claimed' && (detail === '0' || detail === '1')) {
     return { state, inDoubt: detail === '1' };
   }
+  throw unexpected(reply);
+}
+
+/**
+ * The result of a compare-and-set script (FINISH, ABANDON, COMPLETE_CHUNK, RELEASE_CHUNK): 1
+ * when it took effect, 0 when the caller was not the owner.
+ * @example decodeWritten(1) // true
+ */
+export function decodeWritten(reply: unknown): boolean {
+  if (reply === 1 || reply === 0) return reply === 1;
   throw unexpected(reply);
 }
 

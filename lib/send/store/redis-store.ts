@@ -2,17 +2,20 @@
  * The Redis idempotency store: shared by every FC instance, so a redelivery that lands on another
  * instance (or arrives after the first one was recycled) still finds the request and its chunks.
  *
- * Layout, one hash per record, each expiring (PEXPIRE) after the TTL of its last write:
- *   `<prefix>req:<key>`            fp, state (in-progress | done | abandoned), leaseUntil, result
- *   `<prefix>chunk:<key>:<index>`  state (in-progress | done | released), leaseUntil, inDoubt, result
- * `leaseUntil` is epoch ms by the store's clock; `result` is JSON text; `inDoubt` is '0' or '1'.
- * The index is digits only and comes last, so `(key, index)` pairs never share a hash. Every
+ * Layout: one hash per request, `<prefix>req:<key>`, expiring (PEXPIRE) after the TTL of its last
+ * write, with the request's fields and every chunk's beside them:
+ *   fp, state (in-progress | done | abandoned), leaseUntil, token (the owner's), result
+ *   c<index>:state (in-progress | done | released), c<index>:lease, c<index>:owner,
+ *   c<index>:doubt ('0' | '1'), c<index>:result
+ * Lease times are epoch ms by the store's clock; results are JSON text. A chunk therefore expires
+ * with its request and is never read under a key that came back with another payload. Every
  * read-then-write runs as one Lua script (`redis-scripts.ts`); connecting and failing fast are
  * `redis-connection.ts`'s job.
  */
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RedisConnection } from '#lib/send/store/redis-connection.ts';
-import { decodeBegin, decodeClaim } from '#lib/send/store/redis-replies.ts';
+import { decodeBegin, decodeClaim, decodeWritten } from '#lib/send/store/redis-replies.ts';
 import {
   ABANDON,
   BEGIN,
@@ -65,51 +68,51 @@ export class RedisStore implements IdempotencyStore {
   async begin(key: string, fp: string, leaseMs: number, ttlMs: number): Promise<BeginResult> {
     checkDurations({ leaseMs, ttlMs });
     const now = this.#now();
-    const args = [fp, now, now + leaseMs, pexpire(ttlMs)];
-    return this.#run('begin', BEGIN, this.#requestKey(key), args, decodeBegin);
+    const args = [fp, now, now + leaseMs, pexpire(ttlMs), randomUUID()];
+    return this.#run('begin', BEGIN, key, args, decodeBegin);
   }
 
-  async finish(key: string, result: StoredJson, ttlMs: number): Promise<void> {
+  async finish(key: string, token: string, result: StoredJson, ttlMs: number): Promise<boolean> {
     checkDurations({ ttlMs });
-    const args = [JSON.stringify(result), pexpire(ttlMs)];
-    await this.#run('finish', FINISH, this.#requestKey(key), args, ignore);
+    const args = [token, JSON.stringify(result), pexpire(ttlMs)];
+    return this.#run('finish', FINISH, key, args, decodeWritten);
   }
 
-  async abandon(key: string): Promise<void> {
-    await this.#run('abandon', ABANDON, this.#requestKey(key), [], ignore);
+  async abandon(key: string, token: string): Promise<boolean> {
+    return this.#run('abandon', ABANDON, key, [token], decodeWritten);
   }
 
-  async claimChunk(key: string, index: number, leaseMs: number, ttlMs: number) {
+  async claimChunk(key: string, token: string, index: number, leaseMs: number, ttlMs: number) {
     checkDurations({ leaseMs, ttlMs });
+    checkChunkIndex(index);
     const now = this.#now();
-    const args = [now, now + leaseMs, pexpire(ttlMs)];
-    return this.#run('claim a chunk', CLAIM_CHUNK, this.#chunkKey(key, index), args, decodeClaim);
+    const args = [token, index, now, now + leaseMs, pexpire(ttlMs)];
+    return this.#run('claim a chunk', CLAIM_CHUNK, key, args, decodeClaim);
   }
 
-  async completeChunk(key: string, index: number, result: StoredJson, ttlMs: number) {
+  async completeChunk(
+    key: string,
+    token: string,
+    index: number,
+    result: StoredJson,
+    ttlMs: number,
+  ) {
     checkDurations({ ttlMs });
-    const args = [JSON.stringify(result), pexpire(ttlMs)];
-    await this.#run('complete a chunk', COMPLETE_CHUNK, this.#chunkKey(key, index), args, ignore);
+    checkChunkIndex(index);
+    const args = [token, index, JSON.stringify(result), pexpire(ttlMs)];
+    return this.#run('complete a chunk', COMPLETE_CHUNK, key, args, decodeWritten);
   }
 
-  async releaseChunk(key: string, index: number, inDoubt: boolean, ttlMs: number) {
+  async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
     checkDurations({ ttlMs });
-    const args = [inDoubt ? '1' : '0', pexpire(ttlMs)];
-    await this.#run('release a chunk', RELEASE_CHUNK, this.#chunkKey(key, index), args, ignore);
+    checkChunkIndex(index);
+    const args = [token, index, inDoubt ? '1' : '0', pexpire(ttlMs)];
+    return this.#run('release a chunk', RELEASE_CHUNK, key, args, decodeWritten);
   }
 
   /** Quits the connection this store made; an injected client is left to its owner. */
   async close(): Promise<void> {
     await this.#connection.close();
-  }
-
-  #requestKey(key: string): string {
-    return `${this.#prefix}req:${key}`;
-  }
-
-  #chunkKey(key: string, index: number): string {
-    checkChunkIndex(index);
-    return `${this.#prefix}chunk:${key}:${index}`;
   }
 
   /** Runs a script and decodes its reply; any failure becomes an `IdempotencyStoreError`. */
@@ -122,7 +125,7 @@ export class RedisStore implements IdempotencyStore {
   ): Promise<T> {
     try {
       const client = await this.#connection.ready();
-      return decode(await runScript(client, script, key, args));
+      return decode(await runScript(client, script, `${this.#prefix}req:${key}`, args));
     } catch (error) {
       throw this.#connection.failure(operation, error);
     }
@@ -133,5 +136,3 @@ export class RedisStore implements IdempotencyStore {
 function pexpire(ttlMs: number): number {
   return Math.ceil(ttlMs);
 }
-
-function ignore(): void {}

@@ -9,6 +9,11 @@
  * before it is sent and completed with its result afterwards, so a redelivery re-sends only the
  * chunks that did not complete, with the same msgKeys.
  *
+ * Ownership: `begin` hands the caller an owner token (`new` or `resumed`); every later write is a
+ * compare-and-set on it and answers whether it took effect. Chunks live in their request's record
+ * (one fingerprint, one expiry), and only the request's current owner may claim one; a claim's
+ * result may then be written by its claimer only while no later claim replaced it.
+ *
  * Two implementations share this contract and one test suite: in-memory (per FC instance; the
  * local default) and Redis (shared by every instance, atomic through Lua scripts).
  */
@@ -24,10 +29,10 @@ export type StoredJson =
 
 /** What `begin` found for a key. */
 export type BeginResult =
-  /** First time: the caller owns the key until `leaseMs` passes or it calls `finish`/`abandon`. */
-  | { state: 'new' }
-  /** Seen before and not finished, with no live owner: the caller owns it again and resumes. */
-  | { state: 'resumed' }
+  /** First time: the caller owns the key, as `token`, until its lease passes or it lets go. */
+  | { state: 'new'; token: string }
+  /** Seen before and not finished, with no live owner: the caller owns it again, as `token`. */
+  | { state: 'resumed'; token: string }
   /** Another invocation owns it right now (its lease has not expired). */
   | { state: 'in-progress' }
   /** Finished before: the stored result, to replay. */
@@ -42,33 +47,61 @@ export type ClaimResult =
   /** Completed earlier: its stored result. */
   | { state: 'done'; result: StoredJson }
   /** Another invocation is sending it right now. */
-  | { state: 'in-progress' };
+  | { state: 'in-progress' }
+  /** The caller no longer owns the request (another invocation took it over): do not send. */
+  | { state: 'lost' };
 
 export interface IdempotencyStore {
   /**
-   * Atomically registers `key` with `fingerprint`, or reports what is stored.
-   * A stored owner whose lease has expired is replaced (`resumed`). Records live `ttlMs`.
+   * Atomically registers `key` with `fingerprint`, or reports what is stored. A stored owner
+   * whose lease has expired is replaced (`resumed`). The record, chunks included, lives `ttlMs`
+   * from every write.
    */
   begin(key: string, fingerprint: string, leaseMs: number, ttlMs: number): Promise<BeginResult>;
-  /** Stores the final result of `key`; later `begin` calls with the same fingerprint replay it. */
-  finish(key: string, result: StoredJson, ttlMs: number): Promise<void>;
   /**
-   * Gives up ownership without a result (some chunks failed): the next `begin` with the same
-   * fingerprint resumes at once instead of waiting for the lease to expire.
+   * Stores the final result of `key` if `token` still owns it; later `begin` calls with the same
+   * fingerprint replay it. Answers whether it took effect.
    */
-  abandon(key: string): Promise<void>;
+  finish(key: string, token: string, result: StoredJson, ttlMs: number): Promise<boolean>;
   /**
-   * Atomically claims chunk `index` of `key` before it is sent. A chunk left in progress by an
-   * owner whose lease expired is claimed again with `inDoubt: true`.
+   * Gives up ownership without a result (some chunks failed), if `token` still owns the key: the
+   * next `begin` with the same fingerprint resumes at once instead of waiting for the lease.
    */
-  claimChunk(key: string, index: number, leaseMs: number, ttlMs: number): Promise<ClaimResult>;
-  /** Records a chunk's final result (sent, or permanently refused): it is never sent again. */
-  completeChunk(key: string, index: number, result: StoredJson, ttlMs: number): Promise<void>;
+  abandon(key: string, token: string): Promise<boolean>;
   /**
-   * Releases a chunk that failed and may be retried by a redelivery. `inDoubt` when it may have
-   * been delivered (a timeout, a reset after sending): the next claim says so.
+   * Atomically claims chunk `index` of `key` for the owner `token` before it is sent. A chunk
+   * left in progress by a claimer whose lease expired is claimed again with `inDoubt: true`.
    */
-  releaseChunk(key: string, index: number, inDoubt: boolean, ttlMs: number): Promise<void>;
+  claimChunk(
+    key: string,
+    token: string,
+    index: number,
+    leaseMs: number,
+    ttlMs: number,
+  ): Promise<ClaimResult>;
+  /**
+   * Records a chunk's final result (sent, or permanently refused) if `token`'s claim is the
+   * latest: it is never sent again. Answers whether it took effect.
+   */
+  completeChunk(
+    key: string,
+    token: string,
+    index: number,
+    result: StoredJson,
+    ttlMs: number,
+  ): Promise<boolean>;
+  /**
+   * Releases a chunk that failed and may be retried by a redelivery, if `token`'s claim is the
+   * latest. `inDoubt` when it may have been delivered (a timeout, a reset after sending): the
+   * next claim says so.
+   */
+  releaseChunk(
+    key: string,
+    token: string,
+    index: number,
+    inDoubt: boolean,
+    ttlMs: number,
+  ): Promise<boolean>;
   /** Closes connections (Redis); a no-op in memory. */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { chunkTargets } from '#lib/plan/chunks.ts';
 import { type FanoutOptions, fanOut } from '#lib/send/fanout.ts';
 import { MpaasClient } from '#lib/send/mpaas/client.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import type { IdempotencyStore } from '#lib/send/store/store.ts';
 import { deadlineOf } from '#lib/shared/fc-context.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
@@ -59,6 +60,23 @@ function options(overrides: Partial<FanoutOptions> = {}): FanoutOptions {
     retry: { baseMs: 5, capMs: 20, attempts: 5 },
     safetyMarginMs: 500,
     ...overrides,
+  };
+}
+
+/**
+ * The ledger of `key` as an invocation owns it after `begin`; writes go to `via` (the store
+ * itself, or a wrapper that fails or records).
+ */
+async function owned(store: MemoryStore, via: IdempotencyStore, key: string) {
+  const begun = await store.begin(key, 'fp', 10_000, 60_000);
+  if (begun.state !== 'new') throw new Error(`expected a new key, got ${begun.state}`);
+  return {
+    store: via,
+    key,
+    token: begun.token,
+    leaseMs: () => 10_000,
+    ttlMs: 60_000,
+    logger: silent,
   };
 }
 
@@ -214,13 +232,7 @@ describe('fanOut', () => {
 
   it('re-sends only the chunks that did not complete when the request is delivered again', async () => {
     const store = new MemoryStore();
-    const ledger = {
-      store,
-      key: 'mns:redelivered',
-      leaseMs: () => 10_000,
-      ttlMs: 60_000,
-      logger: silent,
-    };
+    const ledger = await owned(store, store, 'mns:redelivered');
     emulator.setFaults([
       { type: 'delay', ms: 0 },
       { type: 'gateway', code: 'Forbidden.RAM' },
@@ -239,17 +251,11 @@ describe('fanOut with a failing idempotency store', () => {
   it('does not send a chunk it could not claim, and sends nothing after it returns', async () => {
     const store = new MemoryStore();
     const failing = Object.create(store) as MemoryStore;
-    failing.claimChunk = async (key, index, leaseMs, ttlMs) => {
+    failing.claimChunk = async (key, token, index, leaseMs, ttlMs) => {
       if (index === 1) throw new Error('store unreachable');
-      return store.claimChunk(key, index, leaseMs, ttlMs);
+      return store.claimChunk(key, token, index, leaseMs, ttlMs);
     };
-    const ledger = {
-      store: failing,
-      key: 'http:store-down',
-      leaseMs: () => 10_000,
-      ttlMs: 60_000,
-      logger: silent,
-    };
+    const ledger = await owned(store, failing, 'http:store-down');
 
     const result = await send(request(30, 's'), options({ ledger, concurrency: 1 }));
     const sentWhenAnswered = emulator.pushes().length;
@@ -265,17 +271,14 @@ describe('fanOut with a failing idempotency store', () => {
     const store = new MemoryStore();
     const leases: number[] = [];
     const recording = Object.create(store) as MemoryStore;
-    recording.claimChunk = async (key, index, leaseMs, ttlMs) => {
+    recording.claimChunk = async (key, token, index, leaseMs, ttlMs) => {
       leases.push(leaseMs);
-      return store.claimChunk(key, index, leaseMs, ttlMs);
+      return store.claimChunk(key, token, index, leaseMs, ttlMs);
     };
     let left = 10_000;
     const ledger = {
-      store: recording,
-      key: 'mns:lease',
+      ...(await owned(store, recording, 'mns:lease')),
       leaseMs: () => (left -= 1_000),
-      ttlMs: 60_000,
-      logger: silent,
     };
 
     await send(request(30, 'l'), options({ ledger, concurrency: 1 }));
@@ -292,5 +295,23 @@ describe('fanOut with a failing idempotency store', () => {
     const result = await send(request(20, 'p'), options({ concurrency: 1 }));
 
     expect(result.firstError).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
+  });
+});
+
+describe('fanOut by an invocation whose request was taken over', () => {
+  it('sends nothing once another invocation resumed the request after its lease', async () => {
+    const clock = { time: 1_000 };
+    const store = new MemoryStore({ now: () => clock.time });
+    const stale = await owned(store, store, 'mns:taken-over');
+    clock.time += 10_000;
+    const resumed = await store.begin('mns:taken-over', 'fp', 10_000, 60_000);
+
+    const result = await send(request(25, 't'), options({ ledger: stale }));
+
+    expect(resumed).toMatchObject({ state: 'resumed' });
+    expect(emulator.pushes()).toHaveLength(0);
+    expect(result.summary).toMatchObject({ sent: 0, failed: 25 });
+    expect(result.chunks.every((chunk) => chunk.code === 'RequestTakenOver')).toBe(true);
+    expect(result.firstError).toMatchObject({ retryable: true, statusCode: 409 });
   });
 });

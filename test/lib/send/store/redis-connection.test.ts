@@ -91,7 +91,7 @@ describe('RedisStore when Redis fails', () => {
     const port = await silentServer();
 
     const { error, elapsed } = await failureOf(
-      storeAt(`redis://127.0.0.1:${port}`).claimChunk('k', 0, LEASE, TTL),
+      storeAt(`redis://127.0.0.1:${port}`).claimChunk('k', 'token', 0, LEASE, TTL),
     );
 
     expect(elapsed).toBeLessThan(FAST_MS);
@@ -102,12 +102,13 @@ describe('RedisStore when Redis fails', () => {
   it.runIf(redis)('fails a command that gets no answer within the command timeout', async () => {
     const server = await serve();
     const store = storeAt(server.url);
-    await store.begin('k', 'fp', LEASE, TTL);
+    const begun = await store.begin('k', 'fp', LEASE, TTL);
+    const token = begun.state === 'new' ? begun.token : 'none';
     const admin = new Redis(server.url);
     cleanups.push(() => admin.quit());
     await admin.client('PAUSE', COMMAND_TIMEOUT_MS + 500, 'ALL');
 
-    const { error, elapsed } = await failureOf(store.finish('k', 'late', TTL));
+    const { error, elapsed } = await failureOf(store.finish('k', token, 'late', TTL));
 
     expect(elapsed).toBeLessThan(FAST_MS);
     expect(error).toBeInstanceOf(IdempotencyStoreError);
@@ -136,20 +137,29 @@ describe('RedisStore when Redis fails', () => {
       expect(String(error)).toMatch(/WRONGPASS/);
       expect(inspect(error, { depth: 10 })).not.toMatch(/wrong-password-2|right-password-1/);
       expect(JSON.stringify(error)).not.toMatch(/wrong-password-2/);
-      expect(await storeAt(server.url).begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+      expect(await storeAt(server.url).begin('k', 'fp', LEASE, TTL)).toEqual({
+        state: 'new',
+        token: expect.any(String),
+      });
     },
   );
 
   it.runIf(redis)('connects again on the next call once the server is back', async () => {
     const first = await serve();
     const store = storeAt(first.url);
-    expect(await store.begin('a', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+    expect(await store.begin('a', 'fp', LEASE, TTL)).toEqual({
+      state: 'new',
+      token: expect.any(String),
+    });
     await first.stop();
 
     await expect(store.begin('b', 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
     await serve({ port: first.port });
 
-    expect(await store.begin('c', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+    expect(await store.begin('c', 'fp', LEASE, TTL)).toEqual({
+      state: 'new',
+      token: expect.any(String),
+    });
   });
 
   it.runIf(redis)('shares one connection attempt between 20 concurrent first calls', async () => {
@@ -217,7 +227,10 @@ describe('RedisStore with an injected client', () => {
     cleanups.push(() => client.quit());
     const store = new RedisStore('redis://injected.example:6379', { client });
 
-    expect(await store.begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+    expect(await store.begin('k', 'fp', LEASE, TTL)).toEqual({
+      state: 'new',
+      token: expect.any(String),
+    });
     await store.close();
 
     expect(client.status).toBe('ready');

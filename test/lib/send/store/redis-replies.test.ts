@@ -2,11 +2,15 @@
  * Decoding script replies: every shape the scripts return, and a loud failure for any other.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBegin, decodeClaim } from '#lib/send/store/redis-replies.ts';
+import { decodeBegin, decodeClaim, decodeWritten } from '#lib/send/store/redis-replies.ts';
 
 describe('decodeBegin', () => {
-  it.each(['new', 'resumed', 'in-progress', 'mismatch'])('reads [%j] as that state', (state) => {
+  it.each(['in-progress', 'mismatch'])('reads [%j] as that state', (state) => {
     expect(decodeBegin([state])).toEqual({ state });
+  });
+
+  it.each(['new', 'resumed'])('reads [%j, token] as that state with its owner token', (state) => {
+    expect(decodeBegin([state, 'token-1'])).toEqual({ state, token: 'token-1' });
   });
 
   it('reads a done reply with its JSON result', () => {
@@ -26,6 +30,8 @@ describe('decodeBegin', () => {
     ['an unknown state', ['claimed']],
     ['a non-string detail', ['done', 1]],
     ['extra items', ['new', 'x', 'y']],
+    ['an owner without a token', ['new']],
+    ['a token where none belongs', ['in-progress', 'token-1']],
   ])('refuses %s', (_name, reply) => {
     expect(() => decodeBegin(reply)).toThrow(/unexpected script reply/);
   });
@@ -37,8 +43,9 @@ describe('decodeClaim', () => {
     expect(decodeClaim(['claimed', '0'])).toEqual({ state: 'claimed', inDoubt: false });
   });
 
-  it('reads in-progress and done replies', () => {
+  it('reads in-progress, lost and done replies', () => {
     expect(decodeClaim(['in-progress'])).toEqual({ state: 'in-progress' });
+    expect(decodeClaim(['lost'])).toEqual({ state: 'lost' });
     expect(decodeClaim(['done', '"sent"'])).toEqual({ state: 'done', result: 'sent' });
   });
 
@@ -46,8 +53,24 @@ describe('decodeClaim', () => {
     ['a claim without its doubt flag', ['claimed']],
     ['a claim with another flag', ['claimed', 'yes']],
     ['a begin state', ['new']],
+    ['a lost reply with a detail', ['lost', '1']],
     ['nothing', null],
   ])('refuses %s', (_name, reply) => {
     expect(() => decodeClaim(reply)).toThrow(/unexpected script reply/);
+  });
+});
+
+describe('decodeWritten', () => {
+  it('reads 1 as a write that took effect and 0 as one that did not', () => {
+    expect(decodeWritten(1)).toBe(true);
+    expect(decodeWritten(0)).toBe(false);
+  });
+
+  it.each([
+    ['a string', '1'],
+    ['nil', null],
+    ['another number', 2],
+  ])('refuses %s', (_name, reply) => {
+    expect(() => decodeWritten(reply)).toThrow(/unexpected script reply/);
   });
 });

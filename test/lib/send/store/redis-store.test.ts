@@ -55,68 +55,79 @@ describe.runIf(hasRedis())('the Redis store against redis-server', () => {
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
 
-    it('lets exactly one of 20 stores, each on its own connection, own a new key', async () => {
+    /** The owner token of a begin that took the key. */
+    const own = async (store: RedisStore, key: string, ttlMs = TTL) => {
+      const begun = await store.begin(key, 'fp', LEASE, ttlMs);
+      if (begun.state !== 'new' && begun.state !== 'resumed') throw new Error(begun.state);
+      return begun.token;
+    };
+
+    it('lets exactly one of 20 stores, each on its own connection, own a new key and claim its chunk', async () => {
       const prefix = `race:${randomUUID()}:`;
       const stores = Array.from({ length: 20 }, () => open({ prefix }));
 
       const begun = await Promise.all(stores.map((store) => store.begin('k', 'fp', LEASE, TTL)));
+      const owner = begun.find((result) => result.state === 'new');
+      const token = owner?.state === 'new' ? owner.token : 'none';
       const claimed = await Promise.all(
-        stores.map((store) => store.claimChunk('k', 0, LEASE, TTL)),
+        stores.map((store) => store.claimChunk('k', token, 0, LEASE, TTL)),
       );
 
       expect(begun.filter((result) => result.state === 'new')).toHaveLength(1);
       expect(claimed.filter((result) => result.state === 'claimed')).toHaveLength(1);
     });
 
-    it('keeps one hash per request under <prefix>req:<key>, expiring with its TTL', async () => {
+    it('keeps one hash per request under <prefix>req:<key>, its chunks inside, expiring with its TTL', async () => {
       const prefix = `layout:${randomUUID()}:`;
       const store = open({ prefix, now: () => 1_000 });
 
-      await store.begin('msg:1', 'fp', LEASE, TTL);
+      const token = await own(store, 'msg:1');
       expect(await raw.hgetall(`${prefix}req:msg:1`)).toEqual({
         fp: 'fp',
         state: 'in-progress',
         leaseUntil: String(1_000 + LEASE),
+        token,
       });
-      await store.finish('msg:1', { sent: 3 }, 2 * TTL);
-
-      expect(await raw.hget(`${prefix}req:msg:1`, 'state')).toBe('done');
-      expect(await raw.hget(`${prefix}req:msg:1`, 'result')).toBe('{"sent":3}');
-      expect(await raw.pttl(`${prefix}req:msg:1`)).toBeGreaterThan(2 * TTL - 5_000);
-    });
-
-    it('keeps one hash per chunk under <prefix>chunk:<key>:<index>, expiring with its TTL', async () => {
-      const prefix = `layout:${randomUUID()}:`;
-      const store = open({ prefix, now: () => 1_000 });
-
-      await store.claimChunk('msg:1', 7, LEASE, TTL);
-      expect(await raw.hgetall(`${prefix}chunk:msg:1:7`)).toEqual({
-        state: 'in-progress',
-        leaseUntil: String(1_000 + LEASE),
-        inDoubt: '0',
-      });
-      await store.releaseChunk('msg:1', 7, true, TTL);
-      expect(await raw.hmget(`${prefix}chunk:msg:1:7`, 'state', 'inDoubt')).toEqual([
+      await store.claimChunk('msg:1', token, 7, LEASE, TTL);
+      expect(
+        await raw.hmget(`${prefix}req:msg:1`, 'c7:state', 'c7:lease', 'c7:owner', 'c7:doubt'),
+      ).toEqual(['in-progress', String(1_000 + LEASE), token, '0']);
+      await store.releaseChunk('msg:1', token, 7, true, TTL);
+      expect(await raw.hmget(`${prefix}req:msg:1`, 'c7:state', 'c7:doubt')).toEqual([
         'released',
         '1',
       ]);
-      await store.completeChunk('msg:1', 7, 'ok', 123_456);
-
-      expect(await raw.hmget(`${prefix}chunk:msg:1:7`, 'state', 'result')).toEqual([
+      await store.claimChunk('msg:1', token, 7, LEASE, TTL);
+      await store.completeChunk('msg:1', token, 7, 'ok', 123_456);
+      expect(await raw.hmget(`${prefix}req:msg:1`, 'c7:state', 'c7:result')).toEqual([
         'done',
         '"ok"',
       ]);
-      const pttl = await raw.pttl(`${prefix}chunk:msg:1:7`);
+      const pttl = await raw.pttl(`${prefix}req:msg:1`);
       expect(pttl).toBeGreaterThan(118_000);
       expect(pttl).toBeLessThanOrEqual(123_456);
+
+      await store.finish('msg:1', token, { sent: 3 }, 2 * TTL);
+
+      expect(await raw.hgetall(`${prefix}req:msg:1`)).toEqual({
+        fp: 'fp',
+        state: 'done',
+        leaseUntil: '0',
+        token,
+        result: '{"sent":3}',
+      });
+      expect(await raw.pttl(`${prefix}req:msg:1`)).toBeGreaterThan(2 * TTL - 5_000);
     });
 
-    it('writes nothing for finish, abandon or claim checks on an unknown request', async () => {
+    it('writes nothing for finish, abandon or a chunk write on an unknown request', async () => {
       const prefix = `unknown:${randomUUID()}:`;
       const store = open({ prefix });
 
-      await store.finish('k', 'orphan', TTL);
-      await store.abandon('k');
+      expect(await store.finish('k', 'token', 'orphan', TTL)).toBe(false);
+      expect(await store.abandon('k', 'token')).toBe(false);
+      expect(await store.claimChunk('k', 'token', 0, LEASE, TTL)).toEqual({ state: 'lost' });
+      expect(await store.completeChunk('k', 'token', 0, 'x', TTL)).toBe(false);
+      expect(await store.releaseChunk('k', 'token', 0, true, TTL)).toBe(false);
 
       expect(await raw.exists(`${prefix}req:k`)).toBe(0);
     });
@@ -140,11 +151,11 @@ describe.runIf(hasRedis())('the Redis store against redis-server', () => {
 
     it('loads its scripts again after the server has forgotten them', async () => {
       const store = open({ prefix: `flush:${randomUUID()}:` });
-      await store.begin('k', 'fp', LEASE, TTL);
+      const token = await own(store, 'k');
       await raw.script('FLUSH');
 
       expect(await store.begin('k', 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
-      expect(await store.claimChunk('k', 0, LEASE, TTL)).toEqual({
+      expect(await store.claimChunk('k', token, 0, LEASE, TTL)).toEqual({
         state: 'claimed',
         inDoubt: false,
       });
@@ -163,13 +174,23 @@ describe.runIf(hasRedis())('the Redis store against redis-server', () => {
     it('reports a record it cannot read as a retryable store error', async () => {
       const prefix = `odd:${randomUUID()}:`;
       await raw.hset(`${prefix}req:k`, 'fp', 'fp', 'state', 'done', 'result', '{not json');
-      await raw.hset(`${prefix}chunk:k:0`, 'state', 'done', 'result', 'undefined');
+      await raw.hset(
+        `${prefix}req:c`,
+        'fp',
+        'fp',
+        'state',
+        'in-progress',
+        'c0:state',
+        'done',
+        'c0:result',
+        'undefined',
+      );
       const store = open({ prefix });
 
       const error = await store.begin('k', 'fp', LEASE, TTL).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(IdempotencyStoreError);
       expect(error).toMatchObject({ retryable: true, message: expect.stringMatching(/to begin/) });
-      await expect(store.claimChunk('k', 0, LEASE, TTL)).rejects.toThrow(
+      await expect(store.claimChunk('c', 'token', 0, LEASE, TTL)).rejects.toThrow(
         /failed to claim a chunk: .*JSON/,
       );
     });

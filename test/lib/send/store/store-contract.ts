@@ -1,21 +1,34 @@
 /**
  * The behaviour every IdempotencyStore must have, as one suite each implementation runs
- * (memory-store.test.ts, redis-store.test.ts), so the stores cannot drift apart.
+ * (memory-store.test.ts, redis-store.test.ts, and any shared store added later), so the stores
+ * cannot drift apart.
  *
  * Leases follow the injected clock, which the suite moves. TTLs are checked with short real TTLs
  * and a real wait while the clock moves by the same amount, since Redis expires keys by its own
  * clock. Keys are unique per test, so a shared server needs no flushing.
+ *
+ * The contract: `begin` hands out an owner token; every later write is a compare-and-set on it
+ * and answers whether it took effect; chunks live in their request's record and only its current
+ * owner claims them; a claim's result is written only by its latest claimer.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import type { BeginResult, IdempotencyStore } from '#lib/send/store/store.ts';
 
 const LEASE = 30_000;
 /** Longer than any move of the injected clock: the memory store expires by that clock. */
 const TTL = 86_400_000;
 /** Short enough to wait for, long enough for the calls before the wait to finish first. */
 const SHORT_TTL = 150;
+
+/** The owner token of a begin that took the key, or a failed expectation. */
+function tokenOf(begun: BeginResult): string {
+  if (begun.state !== 'new' && begun.state !== 'resumed') {
+    throw new Error(`expected to own the key, got ${JSON.stringify(begun)}`);
+  }
+  return begun.token;
+}
 
 export function describeStoreContract(
   name: string,
@@ -31,6 +44,9 @@ export function describeStoreContract(
       time += ms;
       if (realWait) await sleep(ms);
     };
+    /** Begins `key` (or `other`) and returns the owner token. */
+    const own = async (other = key, fp = 'fp', ttlMs = TTL) =>
+      tokenOf(await store.begin(other, fp, LEASE, ttlMs));
 
     beforeEach(async () => {
       time = 1_700_000_000_000;
@@ -43,48 +59,54 @@ export function describeStoreContract(
     });
 
     describe('begin', () => {
-      it('answers new the first time a key is seen', async () => {
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+      it('answers new with an owner token the first time a key is seen', async () => {
+        const begun = await store.begin(key, 'fp', LEASE, TTL);
+
+        expect(begun).toEqual({ state: 'new', token: expect.any(String) });
+        expect(tokenOf(begun).length).toBeGreaterThan(0);
       });
 
       it('answers in-progress while the first owner still holds its lease', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
+        await own();
         await elapse(LEASE - 1);
 
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
       });
 
-      it('hands the key to the next caller as resumed once the lease has expired', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
+      it('hands the key to the next caller as resumed, with a new token, once the lease has expired', async () => {
+        const first = await own();
         await elapse(LEASE);
 
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'resumed' });
+        const resumed = await store.begin(key, 'fp', LEASE, TTL);
+
+        expect(resumed).toEqual({ state: 'resumed', token: expect.any(String) });
+        expect(tokenOf(resumed)).not.toBe(first);
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
       });
 
       it('gives the resuming caller a fresh lease that lasts its own leaseMs', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
+        await own();
         await elapse(LEASE);
         await store.begin(key, 'fp', 5_000, TTL);
         await elapse(4_999);
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
 
         await elapse(1);
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'resumed' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toMatchObject({ state: 'resumed' });
       });
 
-      it('answers mismatch when the key comes back with another fingerprint', async () => {
-        await store.begin(key, 'fp-a', LEASE, TTL);
+      it('answers mismatch when the key comes back with another fingerprint, finished or not', async () => {
+        const token = await own(key, 'fp-a');
 
         expect(await store.begin(key, 'fp-b', LEASE, TTL)).toEqual({ state: 'mismatch' });
-        await store.finish(key, { sent: 1 }, TTL);
+        await store.finish(key, token, { sent: 1 }, TTL);
         expect(await store.begin(key, 'fp-b', LEASE, TTL)).toEqual({ state: 'mismatch' });
       });
 
       it('replays the stored result, every time, once the key is finished', async () => {
         const result = { sent: 2, chunks: [{ msgKey: 'a', ok: true }, null], note: 'é' };
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.finish(key, result, TTL);
+        const token = await own();
+        expect(await store.finish(key, token, result, TTL)).toBe(true);
         await elapse(LEASE * 2);
 
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'done', result });
@@ -92,16 +114,16 @@ export function describeStoreContract(
       });
 
       it.each([null, false, 0, '', [], {}])('replays the result %j as stored', async (result) => {
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.finish(key, result, TTL);
+        const token = await own();
+        await store.finish(key, token, result, TTL);
 
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'done', result });
       });
 
       it('keeps a copy of the result, so changing the caller’s object changes no replay', async () => {
         const result = { sent: 1 };
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.finish(key, result, TTL);
+        const token = await own();
+        await store.finish(key, token, result, TTL);
         result.sent = 99;
         const first = await store.begin(key, 'fp', LEASE, TTL);
         expect(first).toEqual({ state: 'done', result: { sent: 1 } });
@@ -114,222 +136,352 @@ export function describeStoreContract(
       });
 
       it('lets the next caller resume at once after the owner abandons the key', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.abandon(key);
+        const token = await own();
+        expect(await store.abandon(key, token)).toBe(true);
 
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'resumed' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toMatchObject({ state: 'resumed' });
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
       });
 
       it('still checks the fingerprint of an abandoned key', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.abandon(key);
+        await store.abandon(key, await own());
 
         expect(await store.begin(key, 'other', LEASE, TTL)).toEqual({ state: 'mismatch' });
       });
 
       it('keeps a finished result when abandon comes after finish', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
-        await store.finish(key, 'ok', TTL);
-        await store.abandon(key);
+        const token = await own();
+        await store.finish(key, token, 'ok', TTL);
 
+        expect(await store.abandon(key, token)).toBe(false);
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'done', result: 'ok' });
       });
 
       it('creates no record when finish or abandon is called for an unknown key', async () => {
-        await store.finish(key, 'orphan', TTL);
-        await store.abandon(key);
+        expect(await store.finish(key, 'no-owner', 'orphan', TTL)).toBe(false);
+        expect(await store.abandon(key, 'no-owner')).toBe(false);
 
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toMatchObject({ state: 'new' });
       });
 
       it('keeps keys that differ only around separators apart', async () => {
-        await store.begin(`${key}:0`, 'fp', LEASE, TTL);
-        await store.claimChunk(key, 0, LEASE, TTL);
+        await own(`${key}:0`);
+        const token = await own(`${key}:1`);
+        await store.claimChunk(`${key}:1`, token, 0, LEASE, TTL);
 
-        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'new' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toMatchObject({ state: 'new' });
         expect(await store.begin(`${key}:0`, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
+      });
+    });
+
+    describe('owner tokens', () => {
+      it('refuses a finish or abandon under a token that does not own the key', async () => {
+        await own();
+
+        expect(await store.finish(key, 'forged', 'theirs', TTL)).toBe(false);
+        expect(await store.abandon(key, 'forged')).toBe(false);
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
+      });
+
+      it('refuses every write of an owner whose key another invocation resumed', async () => {
+        const stale = await own();
+        await elapse(LEASE);
+        const current = await own();
+        await store.claimChunk(key, current, 0, LEASE, TTL);
+
+        expect(await store.claimChunk(key, stale, 1, LEASE, TTL)).toEqual({ state: 'lost' });
+        expect(await store.finish(key, stale, 'stale result', TTL)).toBe(false);
+        expect(await store.abandon(key, stale)).toBe(false);
+        expect(await store.completeChunk(key, stale, 0, 'stale', TTL)).toBe(false);
+        expect(await store.releaseChunk(key, stale, 0, false, TTL)).toBe(false);
+
+        expect(await store.claimChunk(key, current, 1, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: false,
+        });
+        expect(await store.finish(key, current, 'current result', TTL)).toBe(true);
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({
+          state: 'done',
+          result: 'current result',
+        });
+      });
+
+      it('lets a stale owner record the chunk it sent while nobody claimed it again', async () => {
+        const stale = await own();
+        await store.claimChunk(key, stale, 0, LEASE, TTL);
+        await elapse(LEASE);
+        const current = await own();
+
+        expect(await store.completeChunk(key, stale, 0, 'sent late', TTL)).toBe(true);
+        expect(await store.claimChunk(key, current, 0, LEASE, TTL)).toEqual({
+          state: 'done',
+          result: 'sent late',
+        });
+      });
+
+      it('refuses a stale claimer’s result once the chunk was claimed again, and keeps it in doubt', async () => {
+        const stale = await own();
+        await store.claimChunk(key, stale, 0, LEASE, TTL);
+        await elapse(LEASE);
+        const current = await own();
+        expect(await store.claimChunk(key, current, 0, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: true,
+        });
+
+        expect(await store.completeChunk(key, stale, 0, 'stale', TTL)).toBe(false);
+        expect(await store.releaseChunk(key, stale, 0, false, TTL)).toBe(false);
+        expect(await store.claimChunk(key, current, 0, LEASE, TTL)).toEqual({
+          state: 'in-progress',
+        });
+        expect(await store.releaseChunk(key, current, 0, false, TTL)).toBe(true);
+        expect(await store.claimChunk(key, current, 0, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: true,
+        });
+      });
+
+      it('gives no chunk to a caller that never owned the key, nor to any caller of an unknown key', async () => {
+        await own();
+
+        expect(await store.claimChunk(key, 'forged', 0, LEASE, TTL)).toEqual({ state: 'lost' });
+        expect(await store.claimChunk(`${key}-unknown`, 'any', 0, LEASE, TTL)).toEqual({
+          state: 'lost',
+        });
+      });
+
+      it('gives no chunk once the owner has abandoned or finished the key', async () => {
+        const token = await own();
+        await store.abandon(key, token);
+
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({ state: 'lost' });
+
+        const resumed = await own();
+        await store.finish(key, resumed, 'done', TTL);
+        expect(await store.claimChunk(key, resumed, 0, LEASE, TTL)).toEqual({ state: 'lost' });
       });
     });
 
     describe('chunks', () => {
       it('claims a chunk nobody claimed before, not in doubt', async () => {
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        const token = await own();
+
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: false,
         });
       });
 
       it('answers in-progress while the claimer still holds its lease', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
         await elapse(LEASE - 1);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({ state: 'in-progress' });
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
+          state: 'in-progress',
+        });
       });
 
       it('reclaims a chunk whose claimer lost its lease, in doubt', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
         await elapse(LEASE);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: true,
         });
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({ state: 'in-progress' });
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
+          state: 'in-progress',
+        });
       });
 
       it('answers done with the result of a completed chunk, even after its lease', async () => {
-        await store.claimChunk(key, 3, LEASE, TTL);
-        await store.completeChunk(key, 3, { msgKey: 'm-3', ok: true }, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 3, LEASE, TTL);
+        expect(await store.completeChunk(key, token, 3, { msgKey: 'm-3', ok: true }, TTL)).toBe(
+          true,
+        );
         await elapse(LEASE * 2);
 
-        expect(await store.claimChunk(key, 3, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 3, LEASE, TTL)).toEqual({
           state: 'done',
           result: { msgKey: 'm-3', ok: true },
         });
       });
 
-      it('records the result of a chunk that was completed without a claim', async () => {
-        await store.completeChunk(key, 1, 'refused', TTL);
+      it('records nothing for a chunk that was never claimed', async () => {
+        const token = await own();
 
-        expect(await store.claimChunk(key, 1, LEASE, TTL)).toEqual({
-          state: 'done',
-          result: 'refused',
+        expect(await store.completeChunk(key, token, 1, 'refused', TTL)).toBe(false);
+        expect(await store.releaseChunk(key, token, 2, true, TTL)).toBe(false);
+        expect(await store.claimChunk(key, token, 1, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: false,
         });
-      });
-
-      it('reclaims a chunk released without doubt, not in doubt', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.releaseChunk(key, 0, false, TTL);
-
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 2, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: false,
         });
       });
 
-      it('reclaims a chunk released in doubt, in doubt', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.releaseChunk(key, 0, true, TTL);
+      it('reclaims a chunk released without doubt, not in doubt', async () => {
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        expect(await store.releaseChunk(key, token, 0, false, TTL)).toBe(true);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: false,
+        });
+      });
+
+      it('reclaims a chunk released in doubt, in doubt, by the next owner too', async () => {
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.releaseChunk(key, token, 0, true, TTL);
+        await store.abandon(key, token);
+        const next = await own();
+
+        expect(await store.claimChunk(key, next, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: true,
         });
       });
 
       it('keeps a chunk in doubt once it was, whatever later releases say', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.releaseChunk(key, 0, true, TTL);
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.releaseChunk(key, 0, false, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.releaseChunk(key, token, 0, true, TTL);
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.releaseChunk(key, token, 0, false, TTL);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: true,
         });
       });
 
       it('keeps a chunk reclaimed after a lost lease in doubt after a release without doubt', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
         await elapse(LEASE);
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.releaseChunk(key, 0, false, TTL);
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.releaseChunk(key, token, 0, false, TTL);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
-          state: 'claimed',
-          inDoubt: true,
-        });
-      });
-
-      it('remembers doubt for a chunk released without a claim', async () => {
-        await store.releaseChunk(key, 0, true, TTL);
-
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: true,
         });
       });
 
       it('never reopens a completed chunk when it is released afterwards', async () => {
-        await store.claimChunk(key, 0, LEASE, TTL);
-        await store.completeChunk(key, 0, 'sent', TTL);
-        await store.releaseChunk(key, 0, true, TTL);
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.completeChunk(key, token, 0, 'sent', TTL);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        expect(await store.releaseChunk(key, token, 0, true, TTL)).toBe(false);
+        expect(await store.completeChunk(key, token, 0, 'again', TTL)).toBe(false);
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
           state: 'done',
           result: 'sent',
         });
       });
 
       it('keeps the chunks of one key apart from each other and from other keys', async () => {
-        await store.claimChunk(key, 1, LEASE, TTL);
-        await store.completeChunk(key, 2, 'two', TTL);
+        const token = await own();
+        const other = await own(`${key}:1`);
+        await store.claimChunk(key, token, 1, LEASE, TTL);
+        await store.claimChunk(key, token, 2, LEASE, TTL);
+        await store.completeChunk(key, token, 2, 'two', TTL);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toMatchObject({ state: 'claimed' });
-        expect(await store.claimChunk(key, 12, LEASE, TTL)).toMatchObject({ state: 'claimed' });
-        expect(await store.claimChunk(`${key}:1`, 2, LEASE, TTL)).toMatchObject({
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toMatchObject({
           state: 'claimed',
         });
-        expect(await store.claimChunk(key, 1, LEASE, TTL)).toEqual({ state: 'in-progress' });
-        expect(await store.claimChunk(key, 2, LEASE, TTL)).toEqual({
+        expect(await store.claimChunk(key, token, 12, LEASE, TTL)).toMatchObject({
+          state: 'claimed',
+        });
+        expect(await store.claimChunk(`${key}:1`, other, 2, LEASE, TTL)).toMatchObject({
+          state: 'claimed',
+        });
+        expect(await store.claimChunk(key, token, 1, LEASE, TTL)).toEqual({
+          state: 'in-progress',
+        });
+        expect(await store.claimChunk(key, token, 2, LEASE, TTL)).toEqual({
           state: 'done',
           result: 'two',
         });
       });
 
       it('rejects a chunk index that is not a non-negative integer', async () => {
-        await expect(store.claimChunk(key, -1, LEASE, TTL)).rejects.toThrow(RangeError);
-        await expect(store.completeChunk(key, 1.5, null, TTL)).rejects.toThrow(RangeError);
+        const token = await own();
+
+        await expect(store.claimChunk(key, token, -1, LEASE, TTL)).rejects.toThrow(RangeError);
+        await expect(store.completeChunk(key, token, 1.5, null, TTL)).rejects.toThrow(RangeError);
+        await expect(store.releaseChunk(key, token, Number.NaN, true, TTL)).rejects.toThrow(
+          RangeError,
+        );
       });
     });
 
     describe('TTL', () => {
       it('forgets a request once its TTL has passed', async () => {
-        await store.begin(key, 'fp', LEASE, SHORT_TTL);
-        await store.finish(key, 'first', SHORT_TTL);
+        const token = await own(key, 'fp', SHORT_TTL);
+        await store.finish(key, token, 'first', SHORT_TTL);
         await elapse(SHORT_TTL + 100, true);
 
-        expect(await store.begin(key, 'other', LEASE, TTL)).toEqual({ state: 'new' });
+        expect(await store.begin(key, 'other', LEASE, TTL)).toMatchObject({ state: 'new' });
       });
 
-      it('forgets a chunk once its TTL has passed', async () => {
-        await store.completeChunk(key, 0, 'sent', SHORT_TTL);
+      it('forgets a request’s chunks with it, so a key reused with another payload replays none', async () => {
+        const token = await own(key, 'fp', SHORT_TTL);
+        await store.claimChunk(key, token, 0, LEASE, SHORT_TTL);
+        await store.completeChunk(key, token, 0, 'sent for the first payload', SHORT_TTL);
         await elapse(SHORT_TTL + 100, true);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
+        const reused = await own(key, 'another payload');
+
+        expect(await store.claimChunk(key, reused, 0, LEASE, TTL)).toEqual({
           state: 'claimed',
           inDoubt: false,
         });
       });
 
+      it('keeps the chunks as long as their request: a resume refreshes both', async () => {
+        const token = await own(key, 'fp', SHORT_TTL);
+        await store.claimChunk(key, token, 0, LEASE, SHORT_TTL);
+        await store.completeChunk(key, token, 0, 'sent', SHORT_TTL);
+        await store.abandon(key, token);
+        await elapse(SHORT_TTL / 2, true);
+        const resumed = tokenOf(await store.begin(key, 'fp', LEASE, TTL));
+        await elapse(SHORT_TTL, true);
+
+        expect(await store.claimChunk(key, resumed, 0, LEASE, TTL)).toEqual({
+          state: 'done',
+          result: 'sent',
+        });
+      });
+
       it('keeps a finished result for the TTL given to finish, not the one given to begin', async () => {
-        await store.begin(key, 'fp', LEASE, SHORT_TTL);
-        await store.finish(key, 'kept', TTL);
+        const token = await own(key, 'fp', SHORT_TTL);
+        await store.finish(key, token, 'kept', TTL);
         await elapse(SHORT_TTL + 100, true);
 
         expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'done', result: 'kept' });
       });
 
-      it('takes a chunk’s TTL from its latest write, longer or shorter', async () => {
-        await store.claimChunk(key, 0, LEASE, SHORT_TTL);
-        await store.releaseChunk(key, 0, true, TTL);
-        await store.claimChunk(key, 1, LEASE, TTL);
-        await store.releaseChunk(key, 1, true, SHORT_TTL);
-        await store.claimChunk(key, 2, LEASE, SHORT_TTL);
+      it('takes the record’s TTL from its latest write, longer or shorter', async () => {
+        const longer = await own(`${key}:longer`, 'fp', SHORT_TTL);
+        await store.claimChunk(`${key}:longer`, longer, 0, LEASE, TTL);
+        const shorter = await own(`${key}:shorter`, 'fp', TTL);
+        await store.claimChunk(`${key}:shorter`, shorter, 0, LEASE, SHORT_TTL);
         await elapse(SHORT_TTL + 100, true);
 
-        expect(await store.claimChunk(key, 0, LEASE, TTL)).toEqual({
-          state: 'claimed',
-          inDoubt: true,
+        expect(await store.begin(`${key}:longer`, 'fp', LEASE, TTL)).toEqual({
+          state: 'in-progress',
         });
-        expect(await store.claimChunk(key, 1, LEASE, TTL)).toEqual({
-          state: 'claimed',
-          inDoubt: false,
-        });
-        expect(await store.claimChunk(key, 2, LEASE, TTL)).toEqual({
-          state: 'claimed',
-          inDoubt: false,
+        expect(await store.begin(`${key}:shorter`, 'fp', LEASE, TTL)).toMatchObject({
+          state: 'new',
         });
       });
 
@@ -338,9 +490,10 @@ export function describeStoreContract(
           /leaseMs must be a positive number/,
         );
         await expect(store.begin(key, 'fp', LEASE, Number.NaN)).rejects.toThrow(RangeError);
-        await expect(store.finish(key, null, -1)).rejects.toThrow(/ttlMs/);
-        await expect(store.claimChunk(key, 0, LEASE, 0)).rejects.toThrow(RangeError);
-        await expect(store.releaseChunk(key, 0, true, Infinity)).rejects.toThrow(RangeError);
+        await expect(store.finish(key, 't', null, -1)).rejects.toThrow(/ttlMs/);
+        await expect(store.claimChunk(key, 't', 0, LEASE, 0)).rejects.toThrow(RangeError);
+        await expect(store.releaseChunk(key, 't', 0, true, Infinity)).rejects.toThrow(RangeError);
+        await expect(store.completeChunk(key, 't', 0, null, -5)).rejects.toThrow(RangeError);
       });
     });
 
@@ -355,7 +508,7 @@ export function describeStoreContract(
       });
 
       it('lets exactly one of 20 concurrent begin calls resume an expired lease', async () => {
-        await store.begin(key, 'fp', LEASE, TTL);
+        await own();
         await elapse(LEASE);
         const results = await Promise.all(
           Array.from({ length: 20 }, () => store.begin(key, 'fp', LEASE, TTL)),
@@ -366,12 +519,27 @@ export function describeStoreContract(
       });
 
       it('lets exactly one of 20 concurrent claims take a chunk', async () => {
+        const token = await own();
         const results = await Promise.all(
-          Array.from({ length: 20 }, () => store.claimChunk(key, 0, LEASE, TTL)),
+          Array.from({ length: 20 }, () => store.claimChunk(key, token, 0, LEASE, TTL)),
         );
 
         expect(results.filter((result) => result.state === 'claimed')).toHaveLength(1);
         expect(results.filter((result) => result.state === 'in-progress')).toHaveLength(19);
+      });
+
+      it('lets exactly one of 20 concurrent results of one claim take effect', async () => {
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        const written = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            i % 2 === 0
+              ? store.completeChunk(key, token, 0, `result-${i}`, TTL)
+              : store.releaseChunk(key, token, 0, true, TTL),
+          ),
+        );
+
+        expect(written.filter(Boolean)).toHaveLength(1);
       });
     });
   });
