@@ -8,7 +8,8 @@
  */
 import type { Chunk } from '#lib/plan/chunks.ts';
 import type { OwnedKey } from '#lib/send/ledger.ts';
-import type { MpaasClient } from '#lib/send/mpaas/client.ts';
+import type { CallContext } from '#lib/send/mpaas/client.ts';
+import type { PushReceipt } from '#lib/send/mpaas/outcome.ts';
 import {
   type ChunkOutcome,
   chunkOutcomeCodec,
@@ -36,8 +37,13 @@ export interface FanoutResult extends SendResult {
   firstError?: PushError;
 }
 
+/** What sends one PushTemplate call: the mPaaS client, or a stand-in in tests. */
+export interface PushSender {
+  pushTemplate(request: PushRequest, call: CallContext): Promise<PushReceipt>;
+}
+
 export interface FanoutOptions {
-  client: MpaasClient;
+  client: PushSender;
   credentials: FcCredentials;
   deadline: Deadline;
   logger: Logger;
@@ -102,6 +108,11 @@ async function runChunk(
       if (claim.state === 'done') replay = chunkOutcomeCodec.decode(claim.result);
     } catch (thrown) {
       // Without a claim the chunk is not sent: sending it could duplicate another invocation's.
+      // The claim may have been written all the same (its answer lost): give it back, so a
+      // redelivery does not take the chunk for one that may have been sent.
+      await ledger.store
+        .releaseChunk(ledger.key, ledger.token, index, false, ledger.ttlMs)
+        .catch(() => false);
       const error = toPushError(thrown);
       return {
         outcome: { ...failedOutcome(error, 0, false), status: 'FAILED', retryable: true },
