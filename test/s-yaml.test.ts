@@ -100,15 +100,18 @@ describe('s.yaml', () => {
   });
 
   it('gives every event function FC async retries and a dead-letter queue', () => {
-    for (const name of ['mns-push', 'event-push', 'timer-push', 'push-worker']) {
-      expect(props(name).asyncInvokeConfig).toEqual({
-        maxAsyncRetryAttempts: 3,
-        maxAsyncEventAgeInSeconds: 86400,
-        destinationConfig: {
-          onFailure: { destination: 'acs:mns:cn-hangzhou::/queues/mpaas-push-dlq/messages' },
-        },
-      });
+    const retries = {
+      maxAsyncRetryAttempts: 3,
+      maxAsyncEventAgeInSeconds: 86400,
+      destinationConfig: {
+        onFailure: { destination: 'acs:mns:cn-hangzhou::/queues/mpaas-push-dlq/messages' },
+      },
+    };
+    for (const name of ['mns-push', 'event-push', 'timer-push']) {
+      expect(props(name).asyncInvokeConfig).toEqual(retries);
     }
+    // push-worker in task mode: FC refuses a second batch with the same async task id.
+    expect(props('push-worker').asyncInvokeConfig).toEqual({ ...retries, asyncTask: true });
   });
 
   it('subscribes mns-push to the topic in JSON format with exponential-decay retries', () => {

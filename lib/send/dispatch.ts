@@ -3,13 +3,22 @@
  * by an asynchronous invocation (fc2, signed with the role's STS credentials), under the
  * request's ledger when it has an idempotency key. Each batch then has FC's async retry policy and
  * dead-letter queue of its own, and its own idempotency key (dispatch id + index).
+ *
+ * A batch is handed over at most once per dispatch: each is claimed in the request's ledger
+ * before its invocation and completed once FC accepted it, so a retry of a partial dispatch with
+ * the same key hands over only the batches that did not get through; and each invocation carries
+ * an async task id derived from the dispatch id and index, so FC itself refuses a second copy
+ * (a hand-over that timed out after FC accepted it).
  */
+
+import type { DispatchEnvelope } from '#lib/plan/batches.ts';
 import type { DispatchPlan } from '#lib/plan/plan.ts';
 import type { InvokeTarget } from '#lib/send/fc/fc-invoker.ts';
-import { type KeyLedger, onceIfKeyed } from '#lib/send/ledger.ts';
+import { type KeyLedger, type OwnedKey, onceIfKeyed } from '#lib/send/ledger.ts';
 import { type DispatchResult, dispatchResultCodec } from '#lib/send/results.ts';
 import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
-import { PushError, toPushError } from '#lib/shared/errors.ts';
+import type { ClaimResult } from '#lib/send/store/store.ts';
+import { IdempotencyConflictError, PushError, toPushError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
@@ -39,21 +48,33 @@ export async function sendDispatch(
   options: DispatchOptions,
   ledger: KeyLedger | undefined,
 ): Promise<{ value: DispatchResult; replayed: boolean }> {
-  return onceIfKeyed(ledger, plan.request, dispatchResultCodec, async () => ({
-    value: await dispatchBatches(plan, options, ledger !== undefined),
+  return onceIfKeyed(ledger, plan.request, dispatchResultCodec, async (owned) => ({
+    value: await dispatchBatches(plan, options, owned),
     complete: true,
   }));
 }
 
+/**
+ * The async task id of a batch: the same for every hand-over of it, unique to the batch.
+ * @example taskIdOf('9f86d081884c7d659a2feaa0c55ad015', 3) // 'push_9f86d081884c7d659a2feaa0c55ad015_3'
+ */
+export function taskIdOf(dispatchId: string, batchIndex: number): string {
+  return `push_${dispatchId}_${batchIndex}`;
+}
+
+type BatchFailure = { batch: number; error: PushError };
+
 async function dispatchBatches(
   plan: DispatchPlan,
   options: DispatchOptions,
-  keyed: boolean,
+  owned: OwnedKey | undefined,
 ): Promise<DispatchResult> {
+  const keyed = owned !== undefined;
   const { batches, dispatchId } = plan;
   // fc2 is loaded only when a push is large enough to dispatch: most invocations never need it.
   const { invokeAsync } = await import('#lib/send/fc/fc-invoker.ts');
-  const failures = await mapWithConcurrency(batches, options.concurrency, async (batch) => {
+  const handOver = async (batch: DispatchEnvelope): Promise<BatchFailure | undefined> => {
+    const taskId = taskIdOf(dispatchId, batch.batchIndex);
     for (let attempt = 1; ; attempt += 1) {
       try {
         // Bounded by the deadline like every call: fc2's own default is 10 s.
@@ -68,6 +89,7 @@ async function dispatchBatches(
           options.target,
           {
             timeoutMs,
+            taskId,
           },
         );
         return undefined;
@@ -80,7 +102,10 @@ async function dispatchBatches(
         await sleep(delay);
       }
     }
-  });
+  };
+  const failures = await mapWithConcurrency(batches, options.concurrency, (batch) =>
+    owned ? recordedHandOver(owned, batch, handOver, options.logger) : handOver(batch),
+  );
   const failed = failures.filter((failure) => failure !== undefined);
   options.logger[failed.length ? 'error' : 'info']('dispatch finished', {
     dispatchId,
@@ -108,4 +133,38 @@ async function dispatchBatches(
     targets: Object.keys(plan.request.targetMsgkey).length,
     worker: options.worker,
   };
+}
+
+/**
+ * A hand-over under the request's ledger: a batch already handed over by an earlier delivery is
+ * skipped, one being handed over by another invocation is left to it (a retryable failure here).
+ */
+async function recordedHandOver(
+  owned: OwnedKey,
+  batch: DispatchEnvelope,
+  handOver: (batch: DispatchEnvelope) => Promise<BatchFailure | undefined>,
+  logger: Logger,
+): Promise<BatchFailure | undefined> {
+  const { store, key, token, ttlMs } = owned;
+  const index = batch.batchIndex;
+  let claim: ClaimResult;
+  try {
+    claim = await store.claimChunk(key, token, index, owned.leaseMs(), ttlMs);
+  } catch (thrown) {
+    await store.releaseChunk(key, token, index, false, ttlMs).catch(() => false);
+    return { batch: index, error: toPushError(thrown) };
+  }
+  if (claim.state === 'done') return undefined;
+  if (claim.state !== 'claimed') return { batch: index, error: new IdempotencyConflictError(key) };
+  const failure = await handOver(batch);
+  try {
+    const written = failure
+      ? await store.releaseChunk(key, token, index, false, ttlMs)
+      : await store.completeChunk(key, token, index, { handedOver: true }, ttlMs);
+    if (!written) logger.warn('batch taken over', { batch: index });
+  } catch (error) {
+    // FC has the batch, or not; with the task id, handing it over again is harmless.
+    logger.error('idempotency record not written', { batch: index, error });
+  }
+  return failure;
 }

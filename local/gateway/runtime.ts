@@ -108,6 +108,16 @@ export class LocalRuntime {
     }
   }
 
+  /** Async task ids seen, as FC keeps them for task deduplication. */
+  readonly #taskIds = new Set<string>();
+
+  /** True the first time `taskId` is submitted, false for a duplicate. */
+  claimTaskId(taskId: string): boolean {
+    if (this.#taskIds.has(taskId)) return false;
+    this.#taskIds.add(taskId);
+    return true;
+  }
+
   /** Starts an async invocation and returns at once; failures are retried with backoff. */
   invokeAsync(name: string, event: Buffer, requestId: string = randomUUID()): void {
     const run = this.#runAsync(name, event, requestId);

@@ -142,7 +142,16 @@ async function invokeApi(
   const refusal = invokeRefusal(signed, policy);
   if (refusal)
     return sendJson(res, refusal.status, { Code: refusal.code, Message: refusal.message });
-  const requestId = String(req.headers['x-fc-async-task-id'] ?? '') || randomUUID();
+  const taskId = String(req.headers['x-fc-async-task-id'] ?? '');
+  // As FC in task mode: a second async task with the same id is refused with 409
+  // (help.aliyun.com/zh/fc/task-deduplication; the code name is this gateway's).
+  if (type === 'Async' && taskId !== '' && !runtime.claimTaskId(taskId)) {
+    return sendJson(res, 409, {
+      Code: 'AsyncTaskAlreadyExists',
+      Message: `an async task with id ${taskId} was already submitted`,
+    });
+  }
+  const requestId = taskId || randomUUID();
   res.setHeader('x-fc-request-id', requestId);
   try {
     await runtime.handler(name);

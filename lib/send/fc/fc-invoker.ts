@@ -37,13 +37,24 @@ export interface InvokeOptions {
   timeoutMs?: number;
   /** Version or alias (`?qualifier=`). Default: FC's `LATEST`. */
   qualifier?: string;
+  /**
+   * The async task id (`x-fc-async-task-id`): FC refuses a second task with the same id (HTTP
+   * 409), so a retried hand-over can never queue the same event twice (help.aliyun.com/zh/fc/
+   * task-deduplication). Letters, digits, `_` and `-`, starting with a letter or `_`, ≤ 128.
+   */
+  taskId?: string;
 }
 
 /** FC accepted the event; it runs later, with FC's async retry policy. */
 export interface InvokeReceipt {
   /** `x-fc-request-id` of the accepted invocation ('' if FC sent none). */
   requestId: string;
+  /** True when FC already had a task with this `taskId`: an earlier hand-over got through. */
+  duplicate?: boolean;
 }
+
+/** What FC takes as an async task id. */
+const TASK_ID = /^[A-Za-z_][\w-]{0,127}$/;
 
 interface Fc2Config {
   accessKeyID: string;
@@ -102,7 +113,19 @@ export async function invokeAsync(
       },
     );
   }
+  if (options.taskId !== undefined && !TASK_ID.test(options.taskId)) {
+    throw new DispatchError(
+      `Async invocation refused: ${JSON.stringify(options.taskId)} is not a task id`,
+      {
+        code: 'InvalidArgument',
+        failure: 'refused-locally',
+        retryable: false,
+      },
+    );
+  }
   const secrets = [credentials.accessKeySecret, credentials.securityToken];
+  const headers: Record<string, string> = { 'x-fc-invocation-type': 'Async' };
+  if (options.taskId !== undefined) headers['x-fc-async-task-id'] = options.taskId;
   try {
     const client = new Fc2Constructor(target.accountId, {
       accessKeyID: credentials.accessKeyId,
@@ -117,12 +140,17 @@ export async function invokeAsync(
     const response = await client.post(
       `/functions/${functionName}/invocations`,
       payload,
-      { 'x-fc-invocation-type': 'Async' },
+      headers,
       options.qualifier ? { qualifier: options.qualifier } : null,
     );
     return { requestId: firstHeader(response.headers['x-fc-request-id']) };
   } catch (thrown) {
-    throw toDispatchError(thrown, functionName, secrets);
+    const error = toDispatchError(thrown, functionName, secrets);
+    // 409 to a task id: FC has that task already, from a hand-over whose answer was lost.
+    if (options.taskId !== undefined && error.httpStatus === 409) {
+      return { requestId: error.requestId ?? '', duplicate: true };
+    }
+    throw error;
   }
 }
 

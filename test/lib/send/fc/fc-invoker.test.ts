@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { verifyFcSignature } from '#local/gateway/fc-signature.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { type Minter, stsMinter } from '#local/sts-client.ts';
+import { type FakeFc, fakeFc } from '#test/helpers/fake-fc.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const fixtures = path.join(root, 'test/fixtures/functions');
@@ -88,6 +89,26 @@ describe('invokeAsync against the local gateway, which requires FC signatures', 
     expect(outcomeOf(error)).toBe('error');
   });
 
+  it('runs an async task once however often its task id is submitted, as FC in task mode does', async () => {
+    const payload = JSON.stringify({ batch: 'dedupe', id: Math.random() });
+
+    const first = await invokeAsync('recorder', payload, credentials, target(), {
+      taskId: 'push_dedupe_0',
+    });
+    const second = await invokeAsync('recorder', payload, credentials, target(), {
+      taskId: 'push_dedupe_0',
+    });
+    await gateway.runtime.drain();
+
+    const recorder = (await import(path.join(fixtures, 'recorder/index.mjs'))) as {
+      invocations: Array<{ base64: string; requestId: string }>;
+    };
+    const base64 = Buffer.from(payload, 'utf8').toString('base64');
+    expect(first).toEqual({ requestId: 'push_dedupe_0' });
+    expect(second).toMatchObject({ duplicate: true });
+    expect(recorder.invocations.filter((call) => call.base64 === base64)).toHaveLength(1);
+  });
+
   it('rejects an unknown function as FunctionNotFound, not retryable', async () => {
     const error = await rejection(invokeAsync('no-such-function', '{}', credentials, target()));
 
@@ -118,7 +139,7 @@ describe('invokeAsync against the local gateway, which requires FC signatures', 
 describe('invokeAsync on the wire', () => {
   let fake: FakeFc;
   beforeAll(async () => {
-    fake = await fakeFc();
+    fake = await fakeFc(ACCOUNT);
   });
   afterAll(() => fake.close());
 
@@ -143,6 +164,39 @@ describe('invokeAsync on the wire', () => {
       minter.lookup,
     );
     expect(verdict).toEqual({ ok: true, accessKeyId: credentials.accessKeyId });
+  });
+
+  it('sends the async task id and takes FC’s 409 for a known task id as the earlier hand-over', async () => {
+    fake.answer = (_req, res) => res.writeHead(202, { 'x-fc-request-id': 'req-t' }).end();
+    const first = await invokeAsync('push-worker', '{}', credentials, fake.target, {
+      taskId: 'push_abc_0',
+    });
+    const sent = fake.last();
+    fake.answer = (_req, res) => sendFc3Error(res, 409);
+
+    const again = await invokeAsync('push-worker', '{}', credentials, fake.target, {
+      taskId: 'push_abc_0',
+    });
+
+    expect(first).toEqual({ requestId: 'req-t' });
+    expect(sent.headers['x-fc-async-task-id']).toBe('push_abc_0');
+    expect(again).toEqual({ requestId: 'fc-req', duplicate: true });
+  });
+
+  it('keeps a 409 without a task id an error, and refuses a task id FC would not take', async () => {
+    fake.answer = (_req, res) => sendFc3Error(res, 409);
+    const count = fake.count();
+
+    const conflict = await rejection(invokeAsync('push-worker', '{}', credentials, fake.target));
+    const bad = await rejection(
+      invokeAsync('push-worker', '{}', credentials, fake.target, {
+        taskId: '9-starts-with-a-digit',
+      }),
+    );
+
+    expect(conflict).toMatchObject({ httpStatus: 409, retryable: false });
+    expect(bad).toMatchObject({ code: 'InvalidArgument', failure: 'refused-locally' });
+    expect(fake.count()).toBe(count + 1);
   });
 
   it.each([
@@ -233,43 +287,6 @@ describe('internalEndpoint', () => {
     );
   });
 });
-
-interface Seen {
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-interface FakeFc {
-  target: { accountId: string; region: string; endpoint: string };
-  answer: (req: IncomingMessage, res: ServerResponse) => void;
-  last(): Seen;
-  count(): number;
-  close(): void;
-}
-
-/** A loopback server standing in for FC, to see what fc2 sends and answer as FC might. */
-async function fakeFc(): Promise<FakeFc> {
-  const seen: Seen[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    seen.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-    fake.answer(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const fake: FakeFc = {
-    target: { ...ACCOUNT, endpoint: `http://127.0.0.1:${port}` },
-    answer: (_req, res) => res.writeHead(202).end(),
-    last: () => seen.at(-1) ?? { url: '', headers: {}, body: Buffer.alloc(0) },
-    count: () => seen.length,
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-  return fake;
-}
 
 /** FC 3.0's error shape (`Code`, `Message`, `RequestId`); fc2 2.6.6 reads `ErrorCode` instead. */
 function sendFc3Error(res: ServerResponse, status: number): void {

@@ -1,0 +1,97 @@
+/**
+ * The dispatch stage under the request's ledger: every batch carries its async task id, and a
+ * retry of a partial dispatch with the same key hands over only the batches that did not get
+ * through (#15, defect 6).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planPush } from '#lib/plan/plan.ts';
+import { sendDispatch, taskIdOf } from '#lib/send/dispatch.ts';
+import { keyLedger } from '#lib/send/ledger.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import { createLogger } from '#lib/shared/logger.ts';
+import type { PushRequest } from '#lib/validate/push-request.ts';
+import { type FakeFc, fakeFc } from '#test/helpers/fake-fc.ts';
+import { docsExample } from '#test/helpers/fc.ts';
+
+const ACCOUNT = { accountId: '1234567890123456', region: 'cn-hangzhou' };
+const silent = createLogger({}, 'error', () => undefined);
+let fake: FakeFc;
+
+beforeAll(async () => {
+  fake = await fakeFc(ACCOUNT);
+});
+afterAll(() => fake.close());
+
+function largeRequest(): PushRequest {
+  const targetMsgkey = Object.fromEntries(
+    Array.from({ length: 9_000 }, (_, i) => [
+      `user-${String(i).padStart(5, '0')}`,
+      `campaign-7-${i}`,
+    ]),
+  );
+  return { ...docsExample(), targetMsgkey } as unknown as PushRequest;
+}
+
+function options() {
+  const deadline = { at: Date.now() + 60_000, remaining: () => 60_000 };
+  return {
+    credentials: {
+      accessKeyId: 'STS.test',
+      accessKeySecret: 'test-secret',
+      securityToken: 'test-token',
+    },
+    deadline,
+    logger: silent,
+    worker: 'push-worker',
+    target: fake.target,
+    concurrency: 1,
+    retry: { baseMs: 1, capMs: 1, attempts: 1 },
+  };
+}
+
+describe('sendDispatch', () => {
+  it('hands each batch over once: a retry with the same key resends only the batch that failed', async () => {
+    const plan = planPush(largeRequest(), {
+      inlineTargets: 1_000,
+      idempotencyKey: 'http:campaign-7',
+      validatedAt: new Date(),
+    });
+    if (plan.mode !== 'dispatch') throw new Error('expected a dispatch plan');
+    expect(plan.batches.length).toBeGreaterThan(2);
+    const store = new MemoryStore();
+    const ledger = () =>
+      keyLedger(
+        { store, ttlMs: 60_000, deadline: options().deadline, logger: silent },
+        'http:campaign-7',
+      );
+    let calls = 0;
+    fake.answer = (_req, res) => {
+      calls += 1;
+      res.writeHead(calls === 2 ? 503 : 202).end();
+    };
+    const before = fake.count();
+
+    const first = await sendDispatch(plan, options(), ledger()).catch((error: unknown) => error);
+    const second = await sendDispatch(plan, options(), ledger());
+    const third = await sendDispatch(plan, options(), ledger());
+
+    const taskIds = fake
+      .all()
+      .slice(before)
+      .map((seen) => seen.headers['x-fc-async-task-id']);
+    expect(first).toMatchObject({ code: 'DispatchFailed', retryable: true, statusCode: 503 });
+    expect(taskIds).toEqual([
+      ...plan.batches.map((batch) => taskIdOf(plan.dispatchId, batch.batchIndex)),
+      taskIdOf(plan.dispatchId, 1),
+    ]);
+    expect(second).toMatchObject({ replayed: false, value: { batches: plan.batches.length } });
+    expect(third).toMatchObject({ replayed: true });
+  });
+
+  it('gives every batch of a dispatch a distinct task id that FC accepts', () => {
+    const ids = [0, 1, 2].map((index) => taskIdOf('1f2e3d4c5b6a79881f2e3d4c5b6a7988', index));
+
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z_][\w-]{0,127}$/);
+  });
+});
