@@ -8,6 +8,7 @@ import type { DispatchOptions } from '#lib/send/dispatch.ts';
 import { type KeyLedger, keyLedger } from '#lib/send/ledger.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import type { SendOptions } from '#lib/send/push.ts';
+import { boundedStore } from '#lib/send/store/bounded-store.ts';
 import { storeFor } from '#lib/send/store/index.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import type { ValidationRules } from '#lib/validate/validate.ts';
@@ -73,7 +74,7 @@ export function ledgerFor(
   logger: Logger = state.logger,
 ): KeyLedger | undefined {
   if (key === undefined) return undefined;
-  const store = storeFor({ REDIS_URL: state.config.redisUrl });
+  const store = boundedStore(storeFor({ REDIS_URL: state.config.redisUrl }), state.deadline);
   const { idempotencyTtlMs: ttlMs } = state.config;
   return keyLedger({ store, ttlMs, deadline: state.deadline, logger }, key);
 }

@@ -24,6 +24,7 @@ import type { ClaimResult } from '#lib/send/store/store.ts';
 import {
   IdempotencyConflictError,
   MpaasBusinessError,
+  MpaasGatewayError,
   type PushError,
   toPushError,
 } from '#lib/shared/errors.ts';
@@ -200,7 +201,14 @@ async function sendWithRetries(
       const error = toPushError(thrown);
       inDoubt ||= 'outcomeUnknown' in error && error.outcomeUnknown === true;
       const delay = retriesHelp(error)
-        ? nextRetryDelay(attempt, options.retry, options.deadline, options.safetyMarginMs, random)
+        ? nextRetryDelay(
+            attempt,
+            options.retry,
+            options.deadline,
+            options.safetyMarginMs,
+            random,
+            error instanceof MpaasGatewayError ? error.retryAfterMs : undefined,
+          )
         : undefined;
       if (delay === undefined) return { outcome: failedOutcome(error, attempt, inDoubt), error };
       options.logger.debug('chunk retry', {

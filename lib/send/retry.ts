@@ -31,7 +31,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 
 /**
  * The delay to wait before retry `attempt`, or `undefined` when no retry may start: attempts used
- * up, or the delay plus a call would run past the deadline minus `marginMs`.
+ * up, or the delay plus a call would run past the deadline minus `marginMs`. A server that asked
+ * for a wait (`minDelayMs`) gets at least that.
  * @example const delay = nextRetryDelay(1, policy, deadline, 500, Math.random);
  */
 export function nextRetryDelay(
@@ -40,9 +41,10 @@ export function nextRetryDelay(
   deadline: Deadline,
   marginMs: number,
   random: () => number,
+  minDelayMs = 0,
 ): number | undefined {
   if (attempt >= policy.attempts) return undefined;
-  const delay = backoffDelay(attempt, policy, random);
+  const delay = Math.max(minDelayMs, backoffDelay(attempt, policy, random));
   if (deadline.remaining() - delay - marginMs < MIN_TIME_FOR_CALL_MS) return undefined;
   return delay;
 }

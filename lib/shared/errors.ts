@@ -81,6 +81,8 @@ export interface MpaasErrorDetails {
   requestId?: string;
   /** True when the push may have been delivered although the call failed. */
   outcomeUnknown?: boolean;
+  /** How long the gateway asks the caller to wait (`x-acs-retry-after`, milliseconds). */
+  retryAfterMs?: number;
 }
 
 /**
@@ -129,6 +131,8 @@ export class MpaasGatewayError extends PushError {
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
   readonly outcomeUnknown: boolean;
+  /** The wait the gateway asked for before a retry, when it said (`x-acs-retry-after`). */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     code: string,
@@ -136,7 +140,10 @@ export class MpaasGatewayError extends PushError {
     httpStatus: number | undefined,
     details: MpaasErrorDetails,
   ) {
-    const kind = gatewayCodeKind(code, httpStatus);
+    // A gateway that says when to come back is throttling, whatever its code (as the official
+    // SDKs read `x-acs-retry-after`: github.com/aliyun/darabonba-openapi, ThrottlingError).
+    const kind =
+      details.retryAfterMs === undefined ? gatewayCodeKind(code, httpStatus) : 'throttled';
     super(`mPaaS gateway error ${code}: ${message}`, {
       statusCode: kind === 'throttled' ? 429 : kind === 'transient' ? 503 : 502,
       code,
@@ -148,6 +155,7 @@ export class MpaasGatewayError extends PushError {
     const serverError =
       code === 'InternalError' || (kind === 'transient' && !KNOWN_TRANSIENT.has(code));
     this.outcomeUnknown = details.outcomeUnknown ?? serverError;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

@@ -97,12 +97,14 @@ export function errorFromThrown(thrown: unknown): PushError {
     const data = value.data;
     const status = httpStatusOf(value.entry);
     const requestId = data.RequestId === undefined ? undefined : String(data.RequestId);
+    const retryAfterMs = retryAfterOf(value.entry);
     return new MpaasGatewayError(
       code,
       typeof data.Message === 'string' ? data.Message : '',
       status,
       {
         ...(requestId === undefined ? {} : { requestId }),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       },
     );
   }
@@ -120,6 +122,21 @@ export function errorFromThrown(thrown: unknown): PushError {
     outcomeUnknown: !NOT_SENT.has(code),
     cause: thrown,
   });
+}
+
+/**
+ * The `x-acs-retry-after` header of a gateway answer, in milliseconds (the unit the official
+ * SDKs read it in: github.com/aliyun/darabonba-openapi `getThrottlingTimeLeft`); only a positive
+ * whole number counts.
+ */
+function retryAfterOf(entry: unknown): number | undefined {
+  if (!isRecord(entry) || !isRecord(entry.response) || !isRecord(entry.response.headers)) {
+    return undefined;
+  }
+  const header = entry.response.headers['x-acs-retry-after'];
+  const text = Array.isArray(header) ? header[0] : header;
+  const ms = typeof text === 'string' && /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 function httpStatusOf(entry: unknown): number | undefined {

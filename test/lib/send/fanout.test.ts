@@ -4,6 +4,7 @@ import { type FanoutOptions, fanOut } from '#lib/send/fanout.ts';
 import { MpaasClient } from '#lib/send/mpaas/client.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import { MpaasGatewayError } from '#lib/shared/errors.ts';
 import { deadlineOf } from '#lib/shared/fc-context.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
@@ -313,5 +314,26 @@ describe('fanOut by an invocation whose request was taken over', () => {
     expect(result.summary).toMatchObject({ sent: 0, failed: 25 });
     expect(result.chunks.every((chunk) => chunk.code === 'RequestTakenOver')).toBe(true);
     expect(result.firstError).toMatchObject({ retryable: true, statusCode: 409 });
+  });
+});
+
+describe('fanOut when the gateway says when to come back', () => {
+  it('waits at least the x-acs-retry-after the gateway asked for before the retry', async () => {
+    let calls = 0;
+    const sender = {
+      pushTemplate: async () => {
+        calls += 1;
+        if (calls === 1) {
+          throw new MpaasGatewayError('Throttling.User', 'slow down', 400, { retryAfterMs: 300 });
+        }
+        return { requestId: 'R', resultCode: 'OK', resultMessage: '' };
+      },
+    };
+    const started = Date.now();
+
+    const result = await send(request(3, 'w'), { ...options(), client: sender, random: () => 0 });
+
+    expect(result.summary).toMatchObject({ sent: 3, retries: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

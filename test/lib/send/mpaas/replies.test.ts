@@ -4,7 +4,7 @@
  * (issue #15, defect 1), and the deployment's refusals are told from the request's (defect 3).
  */
 import { describe, expect, it } from 'vitest';
-import { receiptFromBody } from '#lib/send/mpaas/outcome.ts';
+import { errorFromThrown, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
 import {
   gatewayCodeKind,
   MpaasBusinessError,
@@ -122,5 +122,33 @@ describe('gateway codes this function does not know', () => {
       retryable: true,
       outcomeUnknown: false,
     });
+  });
+});
+
+describe('x-acs-retry-after', () => {
+  const gatewayError = (headers: Record<string, unknown>, code = 'Throttling.User') =>
+    Object.assign(new Error('slow down'), {
+      code,
+      data: { RequestId: 'R', Code: code, Message: 'slow down' },
+      entry: { response: { statusCode: 400, headers } },
+    });
+
+  it('keeps the wait the gateway asked for, in milliseconds, and counts the call as throttled', () => {
+    const error = errorFromThrown(gatewayError({ 'x-acs-retry-after': '1500' }, 'SomethingNew'));
+
+    expect(error).toBeInstanceOf(MpaasGatewayError);
+    expect(error).toMatchObject({ retryAfterMs: 1_500, retryable: true, statusCode: 429 });
+  });
+
+  it.each([
+    ['absent', {}],
+    ['zero', { 'x-acs-retry-after': '0' }],
+    ['not a number', { 'x-acs-retry-after': 'soon' }],
+    ['negative', { 'x-acs-retry-after': '-5' }],
+  ])('ignores a header that is %s', (_, headers) => {
+    const error = errorFromThrown(gatewayError(headers, 'Forbidden.RAM'));
+
+    expect(error).toMatchObject({ retryable: false, statusCode: 502 });
+    expect(error).toHaveProperty('retryAfterMs', undefined);
   });
 });

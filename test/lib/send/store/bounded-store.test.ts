@@ -1,0 +1,72 @@
+/**
+ * A store call never outlives the invocation: it fails as a retryable store error once only the
+ * margin is left, whatever the store's own timeouts are (#15, defect 2).
+ */
+import { describe, expect, it } from 'vitest';
+import { boundedStore } from '#lib/send/store/bounded-store.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+
+const hanging: IdempotencyStore = {
+  begin: () => new Promise(() => {}),
+  finish: () => new Promise(() => {}),
+  abandon: () => new Promise(() => {}),
+  claimChunk: () => new Promise(() => {}),
+  completeChunk: () => new Promise(() => {}),
+  releaseChunk: () => new Promise(() => {}),
+  close: async () => {},
+};
+
+const left = (ms: number) => {
+  const at = Date.now() + ms;
+  return { at, remaining: () => Math.max(0, at - Date.now()) };
+};
+
+describe('boundedStore', () => {
+  it('fails a call that outlasts the time left less the margin, quickly and retryably', async () => {
+    const store = boundedStore(hanging, left(700), 500);
+    const started = Date.now();
+
+    const error = await store
+      .claimChunk('k', 't', 0, 1_000, 1_000)
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(IdempotencyStoreError);
+    expect(error).toMatchObject({ retryable: true, statusCode: 503 });
+    expect(String(error)).toMatch(/did not claim a chunk within the \d+ ms left/);
+    expect(Date.now() - started).toBeLessThan(600);
+  });
+
+  it('refuses at once when only the margin is left', async () => {
+    const store = boundedStore(hanging, left(400), 500);
+
+    await expect(store.begin('k', 'fp', 1_000, 1_000)).rejects.toThrow(/No time left to begin/);
+    await expect(store.finish('k', 't', null, 1_000)).rejects.toThrow(IdempotencyStoreError);
+    await expect(store.abandon('k', 't')).rejects.toThrow(IdempotencyStoreError);
+    await expect(store.completeChunk('k', 't', 0, null, 1_000)).rejects.toThrow(
+      IdempotencyStoreError,
+    );
+    await expect(store.releaseChunk('k', 't', 0, true, 1_000)).rejects.toThrow(
+      IdempotencyStoreError,
+    );
+  });
+
+  it('passes every call and answer through while there is time', async () => {
+    const memory = new MemoryStore();
+    const store = boundedStore(memory, left(60_000));
+
+    const begun = await store.begin('k', 'fp', 1_000, 60_000);
+    const token = begun.state === 'new' ? begun.token : '';
+    expect(await store.claimChunk('k', token, 0, 1_000, 60_000)).toEqual({
+      state: 'claimed',
+      inDoubt: false,
+    });
+    expect(await store.completeChunk('k', token, 0, 'sent', 60_000)).toBe(true);
+    expect(await store.releaseChunk('k', token, 1, false, 60_000)).toBe(false);
+    expect(await store.finish('k', token, 'done', 60_000)).toBe(true);
+    expect(await store.abandon('k', token)).toBe(false);
+    await store.close();
+    expect(await memory.begin('k', 'fp', 1_000, 60_000)).toEqual({ state: 'done', result: 'done' });
+  });
+});
