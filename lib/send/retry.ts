@@ -15,14 +15,12 @@ export interface RetryPolicy {
   attempts: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 200, capMs: 5000, attempts: 5 };
-
 /** Time that must remain after a backoff for another call to be worth starting. */
 export const MIN_TIME_FOR_CALL_MS = 100;
 
 /**
  * The delay before retry number `attempt` (1 for the first retry).
- * @example backoffDelay(1, DEFAULT_RETRY, Math.random) // somewhere in [0, 400)
+ * @example backoffDelay(1, { baseMs: 200, capMs: 5000, attempts: 5 }, Math.random) // somewhere in [0, 400)
  */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);

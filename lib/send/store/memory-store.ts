@@ -20,7 +20,7 @@ import type {
 import {
   abandonRequest,
   beginRequest,
-  checkChunkIndex,
+  checkChunkCall,
   checkDurations,
   claimChunkRecord,
   completeChunkRecord,
@@ -94,8 +94,7 @@ export class MemoryStore implements IdempotencyStore {
     leaseMs: number,
     ttlMs: number,
   ): Promise<ClaimResult> {
-    checkDurations({ leaseMs, ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { leaseMs, ttlMs });
     const now = this.#now();
     const step = claimChunkRecord(this.#records.get(key), token, index, now, now + leaseMs);
     return this.#apply(key, step, ttlMs);
@@ -108,15 +107,13 @@ export class MemoryStore implements IdempotencyStore {
     result: StoredJson,
     ttlMs: number,
   ) {
-    checkDurations({ ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { ttlMs });
     const step = completeChunkRecord(this.#records.get(key), token, index, JSON.stringify(result));
     return this.#apply(key, step, ttlMs);
   }
 
   async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
-    checkDurations({ ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { ttlMs });
     const step = releaseChunkRecord(this.#records.get(key), token, index, inDoubt);
     return this.#apply(key, step, ttlMs);
   }

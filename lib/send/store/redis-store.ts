@@ -27,7 +27,7 @@ import {
   runScript,
 } from '#lib/send/store/redis-scripts.ts';
 import type { BeginResult, IdempotencyStore, StoredJson } from '#lib/send/store/store.ts';
-import { checkChunkIndex, checkDurations } from '#lib/send/store/transitions.ts';
+import { checkChunkCall, checkDurations } from '#lib/send/store/transitions.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 
 export interface RedisStoreOptions {
@@ -83,8 +83,7 @@ export class RedisStore implements IdempotencyStore {
   }
 
   async claimChunk(key: string, token: string, index: number, leaseMs: number, ttlMs: number) {
-    checkDurations({ leaseMs, ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { leaseMs, ttlMs });
     const now = this.#now();
     const args = [token, index, now, now + leaseMs, pexpire(ttlMs)];
     return this.#run('claim a chunk', CLAIM_CHUNK, key, args, decodeClaim);
@@ -97,15 +96,13 @@ export class RedisStore implements IdempotencyStore {
     result: StoredJson,
     ttlMs: number,
   ) {
-    checkDurations({ ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { ttlMs });
     const args = [token, index, JSON.stringify(result), pexpire(ttlMs)];
     return this.#run('complete a chunk', COMPLETE_CHUNK, key, args, decodeWritten);
   }
 
   async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
-    checkDurations({ ttlMs });
-    checkChunkIndex(index);
+    checkChunkCall(index, { ttlMs });
     const args = [token, index, inDoubt ? '1' : '0', pexpire(ttlMs)];
     return this.#run('release a chunk', RELEASE_CHUNK, key, args, decodeWritten);
   }

@@ -209,6 +209,15 @@ export function checkChunkIndex(index: number): void {
   }
 }
 
+/**
+ * The checks of every chunk call: its index, and its lease and TTL.
+ * @example checkChunkCall(0, { ttlMs: 86_400_000 })
+ */
+export function checkChunkCall(index: number, durations: Record<string, number>): void {
+  checkDurations(durations);
+  checkChunkIndex(index);
+}
+
 /** Reads back a result this module wrote with `JSON.stringify`. */
 function parse(text: string | undefined): StoredJson {
   return text === undefined ? null : (JSON.parse(text) as StoredJson);
