@@ -4,7 +4,6 @@
  * outcomes say, not approximately.
  */
 import { describe, expect, it } from 'vitest';
-import { chunkTargets } from '#lib/plan/chunks.ts';
 import { fanOut, type PushSender } from '#lib/send/fanout.ts';
 import type { PushReceipt } from '#lib/send/mpaas/outcome.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
