@@ -112,7 +112,14 @@ export class RedisStore implements IdempotencyStore {
     await this.#connection.close();
   }
 
-  /** Runs a script and decodes its reply; any failure becomes an `IdempotencyStoreError`. */
+  /**
+   * Runs a script and decodes its reply; any failure becomes an `IdempotencyStoreError`.
+   *
+   * A connection that died while FC froze the instance still looks ready when it thaws, and its
+   * first command fails at once with "Connection is closed.": that one command is sent again on
+   * a new connection. Sending a script twice is safe: each is a compare-and-set, so a repeat
+   * that finds its own first run's write answers as a conflict, never as a second owner.
+   */
   async #run<T>(
     operation: string,
     script: LuaScript,
@@ -120,13 +127,25 @@ export class RedisStore implements IdempotencyStore {
     args: ReadonlyArray<string | number>,
     decode: (reply: unknown) => T,
   ): Promise<T> {
-    try {
-      const client = await this.#connection.ready();
-      return decode(await runScript(client, script, `${this.#prefix}req:${key}`, args));
-    } catch (error) {
-      throw this.#connection.failure(operation, error);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const client = await this.#connection.ready();
+        return decode(await runScript(client, script, `${this.#prefix}req:${key}`, args));
+      } catch (error) {
+        if (attempt === 1 && isLostConnection(error)) continue;
+        throw this.#connection.failure(operation, error);
+      }
     }
   }
+}
+
+/** Errors of a connection that was gone before the command got an answer. */
+function isLostConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = Reflect.get(error, 'code');
+  return (
+    error.message.startsWith('Connection is closed') || code === 'ECONNRESET' || code === 'EPIPE'
+  );
 }
 
 /** PEXPIRE takes whole milliseconds; rounding up never shortens a TTL. */

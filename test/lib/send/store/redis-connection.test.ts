@@ -5,7 +5,7 @@
  * stop or pause it.
  */
 import { once } from 'node:events';
-import { createServer, type Socket } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
@@ -219,6 +219,45 @@ async function namedClients(admin: Redis): Promise<number> {
   const list = String(await admin.client('LIST'));
   return list.match(/name=mpaas-push-idempotency/g)?.length ?? 0;
 }
+
+describe('RedisStore after FC thaws an instance', () => {
+  it.runIf(redis)(
+    'sends the first command again on a new connection when the old one died while frozen',
+    async () => {
+      const server = await serve();
+      let frozen = false;
+      const proxy = createServer((client) => {
+        const upstream = createConnection({ host: '127.0.0.1', port: server.port });
+        client.on('data', (data) => {
+          // The connection died while the instance was frozen: the first write meets a reset.
+          if (frozen) {
+            frozen = false;
+            client.resetAndDestroy();
+            upstream.destroy();
+          } else upstream.write(data);
+        });
+        upstream.on('data', (data) => client.write(data));
+        client.on('error', () => {});
+        upstream.on('error', () => {});
+        client.on('close', () => upstream.destroy());
+      });
+      proxy.listen(0, '127.0.0.1');
+      await once(proxy, 'listening');
+      cleanups.push(async () => {
+        proxy.close();
+      });
+      const address = proxy.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const store = storeAt(`redis://127.0.0.1:${port}`);
+      await store.begin('before-freeze', 'fp', LEASE, TTL);
+      frozen = true;
+
+      const thawed = await store.begin('after-thaw', 'fp', LEASE, TTL);
+
+      expect(thawed).toEqual({ state: 'new', token: expect.any(String) });
+    },
+  );
+});
 
 describe('RedisStore with an injected client', () => {
   it.runIf(redis)('uses the client it was given and leaves it open on close', async () => {
