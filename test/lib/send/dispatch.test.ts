@@ -8,6 +8,7 @@ import { planPush } from '#lib/plan/plan.ts';
 import { sendDispatch, taskIdOf } from '#lib/send/dispatch.ts';
 import { keyLedger } from '#lib/send/ledger.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 import { type FakeFc, fakeFc } from '#test/helpers/fake-fc.ts';
@@ -93,5 +94,95 @@ describe('sendDispatch', () => {
 
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z_][\w-]{0,127}$/);
+  });
+});
+
+describe('sendDispatch under a failing or busy ledger', () => {
+  function plan() {
+    const planned = planPush(largeRequest(), {
+      inlineTargets: 1_000,
+      idempotencyKey: 'http:campaign-8',
+      validatedAt: new Date(),
+    });
+    if (planned.mode !== 'dispatch') throw new Error('expected a dispatch plan');
+    return planned;
+  }
+
+  it('hands over nothing for a batch it could not claim, and gives the claim back', async () => {
+    const store = new MemoryStore();
+    const failing = Object.create(store) as MemoryStore;
+    const released: number[] = [];
+    failing.claimChunk = async (...args) => {
+      if (args[2] === 0) throw new IdempotencyStoreError('store down');
+      return store.claimChunk(...args);
+    };
+    failing.releaseChunk = async (...args) => {
+      released.push(args[2]);
+      return store.releaseChunk(...args);
+    };
+    failing.completeChunk = (...args) => store.completeChunk(...args);
+    failing.begin = (...args) => store.begin(...args);
+    failing.abandon = (...args) => store.abandon(...args);
+    fake.answer = (_req, res) => res.writeHead(202).end();
+    const planned = plan();
+    const before = fake.count();
+    const ledger = keyLedger(
+      { store: failing, ttlMs: 60_000, deadline: options().deadline, logger: silent },
+      'http:campaign-8',
+    );
+
+    const error = await sendDispatch(planned, options(), ledger).catch((caught: unknown) => caught);
+
+    const taskIds = fake
+      .all()
+      .slice(before)
+      .map((seen) => seen.headers['x-fc-async-task-id']);
+    expect(error).toMatchObject({ code: 'DispatchFailed', statusCode: 503, retryable: true });
+    expect(taskIds).not.toContain(taskIdOf(planned.dispatchId, 0));
+    expect(taskIds).toHaveLength(planned.batches.length - 1);
+    expect(released).toContain(0);
+  });
+
+  it('leaves a batch another invocation is handing over to it, and says the dispatch failed for now', async () => {
+    const store = new MemoryStore();
+    const planned = plan();
+    const ledger = keyLedger(
+      { store, ttlMs: 60_000, deadline: options().deadline, logger: silent },
+      'http:campaign-9',
+    );
+    const busy = Object.create(store) as MemoryStore;
+    busy.begin = (...args) => store.begin(...args);
+    busy.abandon = (...args) => store.abandon(...args);
+    busy.claimChunk = async (...args) =>
+      args[2] === 1 ? { state: 'in-progress' } : store.claimChunk(...args);
+    busy.completeChunk = (...args) => store.completeChunk(...args);
+    busy.releaseChunk = (...args) => store.releaseChunk(...args);
+    fake.answer = (_req, res) => res.writeHead(202).end();
+    const before = fake.count();
+
+    const error = await sendDispatch(planned, options(), { ...ledger, store: busy }).catch(
+      (caught: unknown) => caught,
+    );
+
+    const taskIds = fake
+      .all()
+      .slice(before)
+      .map((seen) => seen.headers['x-fc-async-task-id']);
+    expect(error).toMatchObject({ code: 'DispatchFailed', retryable: true });
+    expect(String(error)).toMatch(
+      /1 of \d+ batches could not be dispatched \(IdempotencyKeyInProgress\); retry with the same Idempotency-Key/,
+    );
+    expect(taskIds).not.toContain(taskIdOf(planned.dispatchId, 1));
+  });
+
+  it('answers 502 without a key: a retry could hand batches over twice', async () => {
+    fake.answer = (_req, res) => res.writeHead(503).end();
+
+    const error = await sendDispatch(plan(), options(), undefined).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toMatchObject({ code: 'DispatchFailed', statusCode: 502, retryable: false });
+    expect(String(error)).toMatch(/send an Idempotency-Key to make such a dispatch safe to retry/);
   });
 });
