@@ -5,15 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromThrown, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
 import { MpaasBusinessError, MpaasGatewayError, MpaasTransportError } from '#lib/shared/errors.ts';
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrownBy } from '#test/helpers/thrown.ts';
 
 describe('receiptFromBody, to the field', () => {
   it.each([

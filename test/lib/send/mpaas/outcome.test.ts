@@ -6,15 +6,7 @@ import {
   MpaasTransportError,
   outcomeOf,
 } from '#lib/shared/errors.ts';
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrownBy } from '#test/helpers/thrown.ts';
 
 describe('receiptFromBody', () => {
   it('returns the receipt of a successful push, with the task id of a scheduled push', () => {

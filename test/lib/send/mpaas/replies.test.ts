@@ -12,15 +12,7 @@ import {
   MpaasTransportError,
   outcomeOf,
 } from '#lib/shared/errors.ts';
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrownBy } from '#test/helpers/thrown.ts';
 
 describe('receiptFromBody with null, missing and unknown fields', () => {
   it.each([
