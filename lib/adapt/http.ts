@@ -36,7 +36,7 @@ export type FcHttpEvent = z.infer<typeof httpEventSchema>;
  * Decodes the FC HTTP event.
  * @throws Error when the bytes are not an FC HTTP trigger event (a wiring mistake, not a client's).
  */
-export function parseHttpEvent(event: Buffer | string): FcHttpEvent {
+function parseHttpEvent(event: Buffer | string): FcHttpEvent {
   const text = typeof event === 'string' ? event : event.toString('utf8');
   const parsed = z.safeParse(httpEventSchema, JSON.parse(text));
   if (!parsed.success) {
@@ -48,7 +48,7 @@ export function parseHttpEvent(event: Buffer | string): FcHttpEvent {
 }
 
 /** A request header, looked up case-insensitively. */
-export function header(event: FcHttpEvent, name: string): string | undefined {
+function header(event: FcHttpEvent, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(event.headers ?? {})) {
     if (key.toLowerCase() === wanted) return value;
@@ -60,7 +60,7 @@ export function header(event: FcHttpEvent, name: string): string | undefined {
  * The request body as JSON, after checking method, media type, size and encoding.
  * @throws BadRequestError with the status a client should see (405, 413, 415, 400).
  */
-export function jsonBody(event: FcHttpEvent, maxBytes: number): unknown {
+function jsonBody(event: FcHttpEvent, maxBytes: number): unknown {
   const method = event.requestContext.http.method.toUpperCase();
   if (method !== 'POST') {
     throw new BadRequestError(

@@ -14,7 +14,13 @@
 import type { DispatchEnvelope } from '#lib/plan/batches.ts';
 import type { DispatchPlan } from '#lib/plan/plan.ts';
 import type { InvokeTarget } from '#lib/send/fc/fc-invoker.ts';
-import { type KeyLedger, type OwnedKey, onceIfKeyed } from '#lib/send/ledger.ts';
+import {
+  claimPart,
+  type KeyLedger,
+  type OwnedKey,
+  onceIfKeyed,
+  settleWrite,
+} from '#lib/send/ledger.ts';
 import { type DispatchResult, dispatchResultCodec } from '#lib/send/results.ts';
 import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
 import type { ClaimResult } from '#lib/send/store/store.ts';
@@ -149,22 +155,18 @@ async function recordedHandOver(
   const index = batch.batchIndex;
   let claim: ClaimResult;
   try {
-    claim = await store.claimChunk(key, token, index, owned.leaseMs(), ttlMs);
+    claim = await claimPart(owned, index);
   } catch (thrown) {
-    await store.releaseChunk(key, token, index, false, ttlMs).catch(() => false);
     return { batch: index, error: toPushError(thrown) };
   }
   if (claim.state === 'done') return undefined;
   if (claim.state !== 'claimed') return { batch: index, error: new IdempotencyConflictError(key) };
   const failure = await handOver(batch);
-  try {
-    const written = failure
-      ? await store.releaseChunk(key, token, index, false, ttlMs)
-      : await store.completeChunk(key, token, index, { handedOver: true }, ttlMs);
-    if (!written) logger.warn('batch taken over', { batch: index });
-  } catch (error) {
-    // FC has the batch, or not; with the task id, handing it over again is harmless.
-    logger.error('idempotency record not written', { batch: index, error });
-  }
+  // FC has the batch, or not; with the task id, handing it over again is harmless.
+  await settleWrite(logger, 'batch taken over', { batch: index }, () =>
+    failure
+      ? store.releaseChunk(key, token, index, false, ttlMs)
+      : store.completeChunk(key, token, index, { handedOver: true }, ttlMs),
+  );
   return failure;
 }

@@ -7,7 +7,7 @@
  * One chunk's failure never stops the others; the result lists every target with its status.
  */
 import type { Chunk } from '#lib/plan/chunks.ts';
-import type { OwnedKey } from '#lib/send/ledger.ts';
+import { claimPart, type OwnedKey, settleWrite } from '#lib/send/ledger.ts';
 import type { CallContext } from '#lib/send/mpaas/client.ts';
 import type { PushReceipt } from '#lib/send/mpaas/outcome.ts';
 import {
@@ -104,16 +104,10 @@ async function runChunk(
     let claim: ClaimResult;
     let replay: ChunkOutcome | undefined;
     try {
-      const { store, key, token } = ledger;
-      claim = await store.claimChunk(key, token, index, ledger.leaseMs(), ledger.ttlMs);
+      claim = await claimPart(ledger, index);
       if (claim.state === 'done') replay = chunkOutcomeCodec.decode(claim.result);
     } catch (thrown) {
       // Without a claim the chunk is not sent: sending it could duplicate another invocation's.
-      // The claim may have been written all the same (its answer lost): give it back, so a
-      // redelivery does not take the chunk for one that may have been sent.
-      await ledger.store
-        .releaseChunk(ledger.key, ledger.token, index, false, ledger.ttlMs)
-        .catch(() => false);
       const error = toPushError(thrown);
       return {
         outcome: { ...failedOutcome(error, 0, false), status: 'FAILED', retryable: true },
@@ -158,13 +152,8 @@ async function record(
   outcome: ChunkOutcome,
   logger: Logger,
 ): Promise<void> {
-  try {
-    if (!(await store(ledger, index, outcome))) {
-      logger.warn('chunk taken over', { chunk: index, status: outcome.status });
-    }
-  } catch (error) {
-    logger.error('idempotency record not written', { chunk: index, status: outcome.status, error });
-  }
+  const fields = { chunk: index, status: outcome.status };
+  await settleWrite(logger, 'chunk taken over', fields, () => store(ledger, index, outcome));
 }
 
 function store(ledger: OwnedKey, index: number, outcome: ChunkOutcome): Promise<boolean> {

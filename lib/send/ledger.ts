@@ -11,7 +11,7 @@
  */
 import type { Codec } from '#lib/send/store/codec.ts';
 import { fingerprint } from '#lib/send/store/fingerprint.ts';
-import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import type { ClaimResult, IdempotencyStore } from '#lib/send/store/store.ts';
 import { IdempotencyConflictError, IdempotencyMismatchError } from '#lib/shared/errors.ts';
 import type { Deadline } from '#lib/shared/fc-context.ts';
 import type { Logger } from '#lib/shared/logger.ts';
@@ -103,17 +103,45 @@ export async function once<T>(
   return { value: result.value, replayed: false };
 }
 
+/** Runs a write that follows the work; its failure is logged, never thrown (see `once`). */
+function settle(owned: OwnedKey, operation: string, write: () => Promise<boolean>) {
+  const fields = { key: owned.key, operation };
+  return settleWrite(owned.logger, 'idempotency record taken over', fields, write);
+}
+
 /**
- * Runs a write that follows the work; its failure is logged, never thrown (see `once`), and so
- * is a write that took no effect because another invocation took the key over meanwhile.
+ * Runs a compare-and-set write whose outcome must not change the answer: a write that took no
+ * effect (another invocation took over meanwhile) is logged as `takenOver`, a store failure as
+ * `idempotency record not written`; neither is thrown.
+ * @example await settleWrite(logger, 'chunk taken over', { chunk: 3 }, () => store.completeChunk(…))
  */
-async function settle(owned: OwnedKey, operation: string, write: () => Promise<boolean>) {
+export async function settleWrite(
+  logger: Logger,
+  takenOver: string,
+  fields: Record<string, unknown>,
+  write: () => Promise<boolean>,
+): Promise<void> {
   try {
-    if (!(await write())) {
-      owned.logger.warn('idempotency record taken over', { key: owned.key, operation });
-    }
+    if (!(await write())) logger.warn(takenOver, fields);
   } catch (error) {
-    owned.logger.error('idempotency record not written', { key: owned.key, operation, error });
+    logger.error('idempotency record not written', { ...fields, error });
+  }
+}
+
+/**
+ * Claims part `index` of an owned key (a chunk, a dispatch batch) before it is sent. A claim
+ * that failed may have been written all the same (its answer lost): it is given back, so a
+ * redelivery does not take the part for one that may have been sent.
+ * @throws whatever the store threw
+ * @example const claim = await claimPart(owned, 0);
+ */
+export async function claimPart(owned: OwnedKey, index: number): Promise<ClaimResult> {
+  const { store, key, token, ttlMs } = owned;
+  try {
+    return await store.claimChunk(key, token, index, owned.leaseMs(), ttlMs);
+  } catch (error) {
+    await store.releaseChunk(key, token, index, false, ttlMs).catch(() => false);
+    throw error;
   }
 }
 
