@@ -11,7 +11,12 @@ import https from 'node:https';
 // lib/rpc.js, not the package root: the root also loads the ROA client and xml2js, which a
 // Format=JSON RPC client never uses (about 100 KB of bundle and cold start).
 import RPCClient from '@alicloud/pop-core/lib/rpc.js';
-import { errorFromThrown, type PushReceipt, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
+import {
+  errorFromThrown,
+  type PushReceipt,
+  receiptFromBody,
+  type SeenResponse,
+} from '#lib/send/mpaas/outcome.ts';
 import { toWireParams } from '#lib/send/mpaas/wire.ts';
 import { MpaasTransportError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
@@ -91,16 +96,17 @@ export class MpaasClient {
       true,
     );
     const params = toWireParams(request, this.options.apiVersion);
+    const seen: SeenResponse = {};
     let answer: [unknown, PopEntry];
     try {
       answer = await client.request('PushTemplate', params, {
         method: 'POST',
         timeout,
-        agent: this.#agent,
+        agent: watchingAgent(this.#agent, seen),
         formatParams: false,
       });
     } catch (thrown) {
-      throw errorFromThrown(thrown);
+      throw errorFromThrown(thrown, seen);
     }
     const [body, entry] = answer;
     return receiptFromBody(body, entry.response?.statusCode);
@@ -124,4 +130,24 @@ export class MpaasClient {
     }
     return Math.min(this.options.requestTimeoutMs, available);
   }
+}
+
+/**
+ * `agent` for one call, noting the answer's status and headers in `seen`: pop-core drops them
+ * when the body is not JSON. Requests still go through `agent`'s pool (http.request calls only
+ * `addRequest` of the agent it is given).
+ */
+function watchingAgent(agent: http.Agent, seen: SeenResponse): http.Agent {
+  // `addRequest` is public in Node but missing from @types/node's Agent.
+  const addRequest: unknown = Reflect.get(agent, 'addRequest');
+  if (typeof addRequest !== 'function') return agent;
+  const watching: http.Agent = Object.create(agent);
+  Reflect.set(watching, 'addRequest', (request: http.ClientRequest, options: unknown) => {
+    request.once('response', (response: http.IncomingMessage) => {
+      seen.statusCode = response.statusCode;
+      seen.headers = response.headers;
+    });
+    Reflect.apply(addRequest, agent, [request, options]);
+  });
+  return watching;
 }

@@ -84,11 +84,18 @@ function idOf(value: unknown): string | undefined {
 /** Network errors after which the request cannot have reached mPaaS. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** The status and headers of the answer a failed call got, as the client's agent saw them. */
+export interface SeenResponse {
+  statusCode?: number;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
 /**
  * Classifies what pop-core threw. It throws Errors for gateway codes and network failures, and a
- * plain `{ name: 'SyntaxError', text }` object for a non-JSON body.
+ * plain `{ name: 'SyntaxError', text }` object for a non-JSON body, without the status: `seen`
+ * is the answer as the client's agent saw it, so a proxy's non-JSON 429 is still throttling.
  */
-export function errorFromThrown(thrown: unknown): PushError {
+export function errorFromThrown(thrown: unknown, seen: SeenResponse = {}): PushError {
   const value = isRecord(thrown) ? thrown : {};
   const name = typeof value.name === 'string' ? value.name : '';
   const code = typeof value.code === 'string' ? value.code : '';
@@ -114,6 +121,13 @@ export function errorFromThrown(thrown: unknown): PushError {
     return new MpaasTransportError('timeout', message, { outcomeUnknown: !connect, cause: thrown });
   }
   if (name === 'SyntaxError' && !(thrown instanceof Error)) {
+    if (seen.statusCode === 429) {
+      // Refused before mPaaS took it (a WAF or load balancer in front): nothing was sent.
+      const retryAfterMs = retryAfterOf({ response: seen });
+      return new MpaasGatewayError('Throttling', 'HTTP 429 with a body that is not JSON', 429, {
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
     return new MpaasTransportError('bad-response', 'the response body is not JSON', {
       outcomeUnknown: true,
     });

@@ -159,6 +159,24 @@ describe('fanOut', () => {
     expect(result.chunks[0]).toMatchObject({ status: 'SENT', attempts: 4, inDoubt: false });
   });
 
+  it('retries a non-JSON 429 from a proxy in front as throttling, not in doubt', async () => {
+    emulator.setFaults([{ type: 'html', status: 429, times: 2 }]);
+
+    const result = await send(request(10, 'h'), options());
+
+    expect(result.summary).toMatchObject({ sent: 10, throttled: 0, retries: 2 });
+    expect(result.chunks[0]).toMatchObject({ status: 'SENT', attempts: 3, inDoubt: false });
+    expect(deliveries(emulator.pushes()).get('h0')).toBe(1);
+  });
+
+  it('keeps a non-JSON 502 in doubt: a proxy may have passed the push on', async () => {
+    emulator.setFaults([{ type: 'html', status: 502, times: 1 }]);
+
+    const result = await send(request(10, 'p'), options());
+
+    expect(result.chunks[0]).toMatchObject({ status: 'SENT', attempts: 2, inDoubt: true });
+  });
+
   it('reports THROTTLED once the attempts are used up, and never retries a permanent refusal', async () => {
     emulator.setFaults([{ type: 'result', resultCode: '8011', times: 5 }]);
     const throttled = await send(request(10), options());

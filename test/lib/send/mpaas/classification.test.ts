@@ -159,6 +159,29 @@ describe('errorFromThrown, to the field', () => {
     }
   });
 
+  it('classifies a non-JSON body by the status the agent saw: 429 is throttling, with its retry-after', () => {
+    const syntax = { name: 'SyntaxError', text: '<html>429</html>' };
+
+    const throttled = errorFromThrown(syntax, {
+      statusCode: 429,
+      headers: { 'x-acs-retry-after': '1500' },
+    });
+    const bare = errorFromThrown(syntax, { statusCode: 429, headers: {} });
+    const other = errorFromThrown(syntax, { statusCode: 503 });
+
+    expect(throttled).toBeInstanceOf(MpaasGatewayError);
+    expect(throttled).toMatchObject({
+      message: 'mPaaS gateway error Throttling: HTTP 429 with a body that is not JSON',
+      statusCode: 429,
+      retryAfterMs: 1500,
+      retryable: true,
+    });
+    expect(bare).not.toHaveProperty('retryAfterMs', 1500);
+    expect(bare).toMatchObject({ statusCode: 429 });
+    expect(other).toBeInstanceOf(MpaasTransportError);
+    expect(other).toMatchObject({ failure: 'bad-response', outcomeUnknown: true });
+  });
+
   it('treats a code without a data object as a connection failure, not a gateway answer', () => {
     const error = errorFromThrown(
       Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
