@@ -186,3 +186,193 @@ describe('sendDispatch under a failing or busy ledger', () => {
     expect(String(error)).toMatch(/send an Idempotency-Key to make such a dispatch safe to retry/);
   });
 });
+
+describe('sendDispatch retrying FC', () => {
+  function plan(idempotencyKey?: string) {
+    const planned = planPush(largeRequest(), {
+      inlineTargets: 1_000,
+      idempotencyKey,
+      validatedAt: new Date(),
+    });
+    if (planned.mode !== 'dispatch') throw new Error('expected a dispatch plan');
+    return planned;
+  }
+  const taskIdsSince = (before: number) =>
+    fake
+      .all()
+      .slice(before)
+      .map((seen) => seen.headers['x-fc-async-task-id']);
+
+  it('hands a batch over again while FC is busy, until FC takes it', async () => {
+    // Prepare
+    const planned = plan();
+    const busyAnswers = new Map<string, number>();
+    fake.answer = (req, res) => {
+      const taskId = String(req.headers['x-fc-async-task-id']);
+      const seen = (busyAnswers.get(taskId) ?? 0) + 1;
+      busyAnswers.set(taskId, seen);
+      res.writeHead(taskId === taskIdOf(planned.dispatchId, 0) && seen <= 2 ? 503 : 202).end();
+    };
+    const before = fake.count();
+
+    // Act
+    const result = await sendDispatch(
+      planned,
+      { ...options(), retry: { baseMs: 1, capMs: 1, attempts: 3 } },
+      undefined,
+    );
+
+    // Assess
+    expect(result.value.batches).toBe(planned.batches.length);
+    expect(
+      taskIdsSince(before).filter((id) => id === taskIdOf(planned.dispatchId, 0)),
+    ).toHaveLength(3);
+    expect(fake.count() - before).toBe(planned.batches.length + 2);
+  });
+
+  it('stops handing a batch over once its attempts are used up', async () => {
+    // Prepare
+    const planned = plan();
+    fake.answer = (req, res) =>
+      res
+        .writeHead(
+          req.headers['x-fc-async-task-id'] === taskIdOf(planned.dispatchId, 0) ? 503 : 202,
+        )
+        .end();
+    const before = fake.count();
+
+    // Act
+    const error = await sendDispatch(
+      planned,
+      { ...options(), retry: { baseMs: 1, capMs: 1, attempts: 2 } },
+      undefined,
+    ).catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'DispatchFailed', statusCode: 502 });
+    expect(
+      taskIdsSince(before).filter((id) => id === taskIdOf(planned.dispatchId, 0)),
+    ).toHaveLength(2);
+  });
+
+  it('says a keyed dispatch that FC refused for good would fail the same way again', async () => {
+    // Prepare
+    const store = new MemoryStore();
+    const ledger = keyLedger(
+      { store, ttlMs: 60_000, deadline: options().deadline, logger: silent },
+      'http:campaign-10',
+    );
+    fake.answer = (_req, res) => res.writeHead(400).end();
+
+    // Act
+    const error = await sendDispatch(plan('http:campaign-10'), options(), ledger).catch(
+      (caught: unknown) => caught,
+    );
+
+    // Assess
+    expect(error).toMatchObject({ code: 'DispatchFailed', statusCode: 502, retryable: false });
+    expect(String(error)).toMatch(
+      /batches could not be dispatched \(InvalidArgument\); a retry would fail the same way\.$/,
+    );
+  });
+
+  it('advises a keyed retry when any one batch may pass next time, even after a refusal', async () => {
+    // Prepare
+    const planned = plan('http:campaign-11');
+    const ledger = keyLedger(
+      { store: new MemoryStore(), ttlMs: 60_000, deadline: options().deadline, logger: silent },
+      'http:campaign-11',
+    );
+    fake.answer = (req, res) => {
+      const taskId = req.headers['x-fc-async-task-id'];
+      if (taskId === taskIdOf(planned.dispatchId, 0)) res.writeHead(400).end();
+      else if (taskId === taskIdOf(planned.dispatchId, 1)) res.writeHead(503).end();
+      else res.writeHead(202).end();
+    };
+
+    // Act
+    const error = await sendDispatch(planned, options(), ledger).catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'DispatchFailed', statusCode: 503, retryable: true });
+    expect(String(error)).toContain(
+      `2 of ${planned.batches.length} batches could not be dispatched (InvalidArgument); retry with the same Idempotency-Key.`,
+    );
+  });
+});
+
+describe('sendDispatch logs', () => {
+  function plan() {
+    const planned = planPush(largeRequest(), {
+      inlineTargets: 1_000,
+      idempotencyKey: 'http:campaign-12',
+      validatedAt: new Date(),
+    });
+    if (planned.mode !== 'dispatch') throw new Error('expected a dispatch plan');
+    return planned;
+  }
+  const recorder = () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({}, 'debug', (line) => lines.push(JSON.parse(line)));
+    return { lines, logger };
+  };
+
+  it('writes one line per dispatch, naming the batches that were not handed over', async () => {
+    // Prepare
+    const planned = plan();
+    const { lines, logger } = recorder();
+    fake.answer = (req, res) =>
+      res
+        .writeHead(
+          req.headers['x-fc-async-task-id'] === taskIdOf(planned.dispatchId, 1) ? 400 : 202,
+        )
+        .end();
+
+    // Act
+    await sendDispatch(planned, { ...options(), logger }, undefined).catch(() => undefined);
+
+    // Assess
+    expect(lines.filter((line) => line.message === 'dispatch finished')).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        dispatchId: planned.dispatchId,
+        batches: planned.batches.length,
+        failedBatches: [1],
+      }),
+    ]);
+  });
+
+  it('warns of a batch whose hand-over could not be recorded because another invocation took it over', async () => {
+    // Prepare
+    const planned = plan();
+    const { lines, logger } = recorder();
+    const store = new MemoryStore();
+    const ledger = keyLedger(
+      { store, ttlMs: 60_000, deadline: options().deadline, logger },
+      'http:campaign-12',
+    );
+    const takenOver = Object.create(store) as MemoryStore;
+    takenOver.begin = (...args) => store.begin(...args);
+    takenOver.finish = (...args) => store.finish(...args);
+    takenOver.claimChunk = (...args) => store.claimChunk(...args);
+    takenOver.completeChunk = async (...args) =>
+      args[2] === 2 ? false : store.completeChunk(...args);
+    fake.answer = (_req, res) => res.writeHead(202).end();
+
+    // Act
+    const result = await sendDispatch(
+      planned,
+      { ...options(), logger },
+      {
+        ...ledger,
+        store: takenOver,
+      },
+    );
+
+    // Assess
+    expect(result.value.batches).toBe(planned.batches.length);
+    expect(lines.filter((line) => line.message === 'batch taken over')).toEqual([
+      expect.objectContaining({ level: 'warn', batch: 2 }),
+    ]);
+  });
+});

@@ -84,7 +84,7 @@ describe('fanOut results', () => {
     const result = await send(['a', 'b', 'c', 'd', 'e'], sender);
 
     expect(sender.calls).toEqual(['a', 'b', 'c', 'c', 'c', 'd', 'e', 'e']);
-    expect(result.chunks).toEqual([
+    expect(result.chunks).toStrictEqual([
       { status: 'SENT', attempts: 1, inDoubt: false, mpaasRequestId: 'R-ok', taskId: 'task-9' },
       {
         status: 'REFUSED',
@@ -112,7 +112,7 @@ describe('fanOut results', () => {
       },
       { status: 'SENT', attempts: 2, inDoubt: true, mpaasRequestId: 'R-ok' },
     ]);
-    expect(result.targets).toEqual([
+    expect(result.targets).toStrictEqual([
       { target: 'a', msgKey: 'm-a', status: 'SENT' },
       {
         target: 'b',
@@ -160,7 +160,42 @@ describe('fanOut results', () => {
 
     expect(refused.firstError?.code).toBe('3023');
     expect(sent).not.toHaveProperty('firstError');
-    expect(sent.targets).toEqual([{ target: 'a', msgKey: 'm-a', status: 'SENT' }]);
+    expect(sent.targets).toStrictEqual([{ target: 'a', msgKey: 'm-a', status: 'SENT' }]);
+  });
+});
+
+describe('fanOut logs', () => {
+  it('logs each retry of a chunk with its attempt, the code that caused it and the wait', async () => {
+    // Prepare
+    const lines: string[] = [];
+    const sender = scripted({ a: [new MpaasBusinessError('8011', 'FLOW', {}), ok()] });
+
+    // Act
+    await fanOut(request(['a']), [{ a: 'm-a' }], options(sender, lines));
+
+    // Assess
+    const retries = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.message === 'chunk retry');
+    expect(retries).toEqual([
+      expect.objectContaining({ level: 'debug', chunk: 0, attempt: 1, code: '8011', delayMs: 0 }),
+    ]);
+  });
+
+  it('writes no record, and so logs none missing, for a request without a key', async () => {
+    // Prepare
+    const lines: string[] = [];
+
+    // Act
+    const result = await fanOut(
+      request(['a', 'b']),
+      [{ a: 'm-a' }, { b: 'm-b' }],
+      options(scripted({ b: [new MpaasBusinessError('3022', 'X', {})] }), lines),
+    );
+
+    // Assess
+    expect(result.summary).toMatchObject({ sent: 1, refused: 1 });
+    expect(lines).toEqual([]);
   });
 });
 
@@ -265,6 +300,42 @@ describe('fanOut records under the ledger', () => {
     expect(await store.claimChunk('k-lost-answer', ledger.token, 0, 10_000, 60_000)).toEqual({
       state: 'claimed',
       inDoubt: false,
+    });
+  });
+
+  it.each([
+    [
+      'another invocation is sending it',
+      'in-progress',
+      'ChunkInProgress',
+      'another invocation is sending this chunk right now',
+    ],
+    [
+      'another invocation took the request over',
+      'lost',
+      'RequestTakenOver',
+      'another invocation took this request over after this one’s lease ended',
+    ],
+  ] as const)('does not send a chunk when %s, and says so', async (_, state, code, message) => {
+    // Prepare
+    const store = new MemoryStore();
+    const { ledger } = await owned(store, `k-${state}`);
+    const busy = Object.create(store) as MemoryStore;
+    busy.claimChunk = async () => ({ state });
+    const sender = scripted({});
+
+    // Act
+    const result = await send(['a'], sender, { ledger: { ...ledger, store: busy } });
+
+    // Assess
+    expect(sender.calls).toEqual([]);
+    expect(result.chunks).toStrictEqual([
+      { status: 'FAILED', attempts: 0, inDoubt: false, code, message, retryable: true },
+    ]);
+    expect(result.firstError).toMatchObject({
+      code: 'IdempotencyKeyInProgress',
+      statusCode: 409,
+      retryable: true,
     });
   });
 });

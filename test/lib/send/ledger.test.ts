@@ -159,3 +159,95 @@ describe('once when the store fails after the work ran', () => {
     await expect(redelivered).rejects.toThrow(IdempotencyConflictError);
   });
 });
+
+describe('the ledger’s lease', () => {
+  it('holds the key against a duplicate until 5 s after this invocation’s deadline', async () => {
+    // Prepare
+    const clock = { now: 1_000_000 };
+    const store = new MemoryStore({ now: () => clock.now });
+    const keyed = keyLedger(
+      { store, ttlMs: 600_000, deadline: { at: 0, remaining: () => 10_000 }, logger: silent() },
+      'mns:lease',
+    );
+    const duplicate = () => store.begin('mns:lease', fingerprint({ p: 1 }), 1_000, 600_000);
+    const seen: string[] = [];
+
+    // Act: a duplicate arrives while the work runs, just before and just after the lease ends
+    await once(keyed, { p: 1 }, codec, async () => {
+      clock.now += 14_999;
+      seen.push((await duplicate()).state);
+      clock.now += 2;
+      seen.push((await duplicate()).state);
+      return { value: { answer: 1 }, complete: true };
+    });
+
+    // Assess
+    expect(seen).toEqual(['in-progress', 'resumed']);
+  });
+});
+
+describe('once logging the writes that did not take effect', () => {
+  function recorded(store: MemoryStore, key: string) {
+    const logged: Array<Record<string, unknown>> = [];
+    const logger = createLogger({}, 'debug', (line) => logged.push(JSON.parse(line)));
+    return { logged, keyed: keyLedger({ store, ttlMs: 60_000, deadline, logger }, key) };
+  }
+
+  it.each([
+    ['an incomplete run', async () => ({ value: { answer: 7 }, complete: false })],
+    [
+      'the work threw',
+      async (): Promise<{ value: { answer: number }; complete: boolean }> => {
+        throw new Error('the work failed');
+      },
+    ],
+  ])('names the abandon that failed after %s', async (_, work) => {
+    // Prepare
+    const store = new MemoryStore();
+    store.abandon = async () => {
+      throw new IdempotencyStoreError('store down at abandon');
+    };
+    const { logged, keyed } = recorded(store, 'http:abandon');
+
+    // Act
+    await once(keyed, { p: 1 }, codec, work).catch(() => undefined);
+
+    // Assess
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: 'idempotency record not written',
+        key: 'http:abandon',
+        operation: 'abandon',
+      }),
+    ]);
+  });
+
+  it('warns when another invocation took the record over before this one could finish it', async () => {
+    // Prepare
+    const store = new MemoryStore();
+    store.finish = async () => false;
+    const { logged, keyed } = recorded(store, 'http:overtaken');
+
+    // Act
+    const result = await once(keyed, { p: 1 }, codec, async () => ({
+      value: { answer: 5 },
+      complete: true,
+    }));
+
+    // Assess
+    expect(result).toEqual({ value: { answer: 5 }, replayed: false });
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'idempotency record taken over',
+        key: 'http:overtaken',
+        operation: 'finish',
+      }),
+    ]);
+  });
+});
+
+function silent() {
+  return createLogger({}, 'error', () => undefined);
+}
