@@ -73,9 +73,11 @@ function textOf(value: unknown): string | undefined {
 function idOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  // json-bigint's BigNumber: an object whose toString() is the digits
+  // json-bigint's BigNumber: toFixed() gives every digit (toString() switches to exponent
+  // notation from 22 digits on); a plain object's toString() is tried too
   if (isRecord(value) && !Array.isArray(value) && typeof value.toString === 'function') {
-    const text = String(value);
+    const fixed: unknown = typeof value.toFixed === 'function' ? value.toFixed() : undefined;
+    const text = typeof fixed === 'string' ? fixed : String(value);
     return /^-?\d+$/.test(text) ? text : undefined;
   }
   return undefined;

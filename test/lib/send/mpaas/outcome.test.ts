@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { errorFromThrown, receiptFromBody } from '#lib/send/mpaas/outcome.ts';
 import {
@@ -7,6 +8,9 @@ import {
   outcomeOf,
 } from '#lib/shared/errors.ts';
 import { thrownBy } from '#test/helpers/thrown.ts';
+
+// pop-core's own JSON parser (reference mpaas-openapi.md): it turns long integers into BigNumbers.
+const JSONbig = createRequire(import.meta.url)('json-bigint') as { parse(text: string): unknown };
 
 describe('receiptFromBody', () => {
   it('returns the receipt of a successful push, with the task id of a scheduled push', () => {
@@ -185,5 +189,142 @@ describe('errorFromThrown', () => {
     expect(refused).toMatchObject({ failure: 'connection', outcomeUnknown: false });
     expect(reset).toMatchObject({ failure: 'connection', outcomeUnknown: true });
     expect(errorFromThrown('weird')).toMatchObject({ failure: 'connection' });
+  });
+});
+
+describe('receiptFromBody reading only usable fields', () => {
+  it('reads an immediate push (Data null, a ResultMessage of another type) as a receipt without a task id', () => {
+    // Prepare
+    const body = {
+      RequestId: 'R',
+      ResultCode: 'OK',
+      ResultMessage: 42,
+      PushResult: { Success: true, ResultMsg: 'success', Data: null },
+    };
+
+    // Act
+    const receipt = receiptFromBody(body, 200);
+
+    // Assess
+    expect(receipt).toStrictEqual({ requestId: 'R', resultCode: 'OK', resultMessage: 'success' });
+  });
+
+  it('reads a RequestId object that has a toString field but no method as no id, not as a crash', () => {
+    const body = JSON.parse('{"RequestId":{"toString":1},"ResultCode":"OK"}') as unknown;
+
+    expect(receiptFromBody(body, 200)).toStrictEqual({
+      requestId: '',
+      resultCode: 'OK',
+      resultMessage: '',
+    });
+  });
+
+  it('keeps every digit of an id of 22 digits or more, as json-bigint parses it', () => {
+    // Prepare: json-bigint's BigNumber writes such integers as 1.23…e+26 with toString()
+    const body = JSONbig.parse(
+      '{"ResultCode":"OK","RequestId":1234567890123456789012345,"PushResult":{"Data":123456789012345678901234567}}',
+    );
+
+    // Act
+    const receipt = receiptFromBody(body, 200);
+
+    // Assess
+    expect(receipt.taskId).toBe('123456789012345678901234567');
+    expect(receipt.requestId).toBe('1234567890123456789012345');
+  });
+
+  it('drops an id that can only be written in exponent notation, rather than keep a wrong one', () => {
+    const big = { toString: () => '1.23456789012345678901234567e+26' };
+
+    const receipt = receiptFromBody({ ResultCode: 'OK', PushResult: { Data: big } }, 200);
+
+    expect(receipt.taskId).toBeUndefined();
+  });
+
+  it('says the status is unknown when a body without ResultCode came without one', () => {
+    const error = thrownBy(() => receiptFromBody({ RequestId: 'R' }, undefined)) as Error;
+
+    expect(error.message).toBe(
+      'mPaaS call failed (bad-response): body without ResultCode (HTTP ?)',
+    );
+  });
+});
+
+describe('errorFromThrown reading only usable fields', () => {
+  it('keeps the gateway’s message and leaves the RequestId unset when the gateway sent none', () => {
+    // Prepare
+    const thrown = Object.assign(new Error('Throttling.User: slow down'), {
+      code: 'Throttling.User',
+      data: { Code: 'Throttling.User', Message: 'slow down' },
+    });
+
+    // Act
+    const error = errorFromThrown(thrown);
+
+    // Assess
+    expect(error).toBeInstanceOf(MpaasGatewayError);
+    expect(error.message).toBe('mPaaS gateway error Throttling.User: slow down');
+    expect((error as MpaasGatewayError).requestId).toBeUndefined();
+  });
+
+  it.each([
+    ['no code', {}],
+    ['a numeric code', { code: 42 }],
+  ])(
+    'treats an error with data but %s as a connection failure, not a gateway answer',
+    (_, extra) => {
+      // Prepare
+      const thrown = Object.assign(new Error('socket closed'), { data: { Message: 'x' } }, extra);
+
+      // Act
+      const error = errorFromThrown(thrown);
+
+      // Assess
+      expect(error).toBeInstanceOf(MpaasTransportError);
+      expect(error).toMatchObject({ failure: 'connection', outcomeUnknown: true });
+    },
+  );
+
+  it('names what was thrown when it was not an error', () => {
+    expect(errorFromThrown('weird').message).toBe('mPaaS call failed (connection): weird');
+  });
+
+  it('says a non-JSON body was not JSON, without quoting it', () => {
+    const error = errorFromThrown({ name: 'SyntaxError', message: 'Unexpected <', text: '<html>' });
+
+    expect(error.message).toBe('mPaaS call failed (bad-response): the response body is not JSON');
+  });
+
+  it.each([
+    ['an exponent', '1e3'],
+    ['hexadecimal', '0x10'],
+    ['a fraction', '1.5'],
+    ['a number followed by text', '5 seconds'],
+  ])(
+    'ignores an x-acs-retry-after written as %s: only a whole number of ms counts',
+    (_, header) => {
+      // Prepare
+      const thrown = Object.assign(new Error('denied'), {
+        code: 'Forbidden.RAM',
+        data: { RequestId: 'R', Message: 'denied' },
+        entry: { response: { statusCode: 403, headers: { 'x-acs-retry-after': header } } },
+      });
+
+      // Act
+      const error = errorFromThrown(thrown);
+
+      // Assess
+      expect(error).toMatchObject({ retryable: false, statusCode: 502, retryAfterMs: undefined });
+    },
+  );
+
+  it('reads an x-acs-retry-after padded with spaces', () => {
+    const thrown = Object.assign(new Error('slow down'), {
+      code: 'Throttling.User',
+      data: { RequestId: 'R', Message: 'slow down' },
+      entry: { response: { statusCode: 400, headers: { 'x-acs-retry-after': ' 250 ' } } },
+    });
+
+    expect(errorFromThrown(thrown)).toMatchObject({ retryAfterMs: 250, statusCode: 429 });
   });
 });
