@@ -1,51 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { timerRecords } from '#lib/adapt/timer.ts';
 import { parsePushRequest } from '#lib/validate/push-request.ts';
+import { functionResources, type Props, preview, root, type Spec } from './s-preview.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const run = promisify(execFile);
-
-type Props = Record<string, unknown> & {
-  functionName: string;
-  triggers: Array<{
-    triggerName: string;
-    triggerType: string;
-    sourceArn?: string;
-    triggerConfig: Record<string, unknown>;
-  }>;
-};
-type Spec = {
-  vars: Record<string, unknown>;
-  resources: Record<string, { component: string; props: Props; actions: unknown }>;
-};
 let spec: Spec;
-
-// `s preview` renders a template with its variables resolved, offline (reference fc-platform.md §6.1).
-async function preview(template: string, env: Record<string, string> = {}): Promise<Spec> {
-  const s = path.join(root, 'node_modules/@serverless-devs/s/bin/s');
-  const { stdout } = await run(
-    process.execPath,
-    [s, 'preview', '-t', template, '-o', 'json', '--silent'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        MPAAS_APP_ID: 'ONEX570DA89211721',
-        MPAAS_WORKSPACE_ID: 'default',
-        MPAAS_REGION: 'cn-hangzhou',
-        ...env,
-      },
-      timeout: 60_000,
-    },
-  );
-  return JSON.parse(stdout.slice(stdout.indexOf('{'))) as Spec;
-}
 
 beforeAll(async () => {
   spec = await preview('s.yaml');
@@ -67,7 +28,15 @@ const trigger = (name: string, triggerName: string) => {
 
 describe('s.yaml', () => {
   it('has one fc3 resource per function, on nodejs20, from its bundle, with the role and the app settings', () => {
-    expect(Object.keys(spec.resources).sort()).toEqual([...functionNames].sort());
+    // Besides them, only the idempotency store (test/idempotency-store.test.ts).
+    expect(
+      functionResources(spec)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([...functionNames].sort());
+    expect(Object.keys(spec.resources).sort()).toEqual(
+      [...functionNames, 'idempotency-store'].sort(),
+    );
     for (const name of functionNames) {
       expect(spec.resources[name]?.component).toBe('fc3');
       expect(props(name)).toMatchObject({
@@ -174,9 +143,11 @@ describe('s.yaml', () => {
     expect(parsed.success).toBe(true);
   });
 
-  it('renders the Redis variant with a VPC and REDIS_URL for every function, from the environment only', async () => {
+  it('renders the Redis variant with a VPC and REDIS_URL for every function, from the environment only, without the Tablestore stack', async () => {
+    // Password-free access in the VPC: the URL names no password.
+    const url = 'redis://r-bp1.redis.rds.aliyuncs.com:6379/0';
     const redis = await preview('s.redis.yaml', {
-      REDIS_URL: 'redis://:pw@r-bp1.redis.rds.aliyuncs.com:6379/0',
+      REDIS_URL: url,
       MPAAS_VPC_ID: 'vpc-1',
       MPAAS_VSWITCH_ID: 'vsw-1',
       MPAAS_SECURITY_GROUP_ID: 'sg-1',
@@ -190,14 +161,19 @@ describe('s.yaml', () => {
       const redisProps = redis.resources[name]?.props;
       expect(redisProps).toMatchObject({
         vpcConfig: { vpcId: 'vpc-1', vSwitchIds: ['vsw-1'], securityGroupId: 'sg-1' },
-        environmentVariables: {
-          REDIS_URL: 'redis://:pw@r-bp1.redis.rds.aliyuncs.com:6379/0',
-          MPAAS_APP_ID: 'ONEX570DA89211721',
-        },
+        environmentVariables: { REDIS_URL: url, MPAAS_APP_ID: 'ONEX570DA89211721' },
         runtime: 'nodejs20',
       });
+      // Redis is the only store the functions are given.
+      for (const variable of ['TABLESTORE_ENDPOINT', 'TABLESTORE_INSTANCE', 'IDEMPOTENCY_TABLE']) {
+        expect(redisProps?.environmentVariables, name).not.toHaveProperty(variable);
+      }
       expect(validate(redisProps), name).toBe(true);
     }
+    // `s deploy` runs the flow's resources only, one at a time: every function, not the stack.
+    const steps = redis.flow?.deploy ?? [];
+    expect(steps.every((step) => step.length === 1)).toBe(true);
+    expect(steps.flat().sort()).toEqual([...functionNames].sort());
     expect(readFileSync(path.join(root, 's.redis.yaml'), 'utf8')).not.toMatch(
       /rediss?:\/\/:[^<@\s]+@/,
     );
