@@ -6,7 +6,9 @@
  * variable, instead of silently falling back to a default.
  */
 import * as z from 'zod/mini';
+import { chooseStore, STORE_KINDS } from '#lib/handler/store-choice.ts';
 import type { RetryPolicy } from '#lib/send/retry.ts';
+import type { StoreChoice } from '#lib/send/store/index.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import { LOG_LEVELS, type LogLevel } from '#lib/shared/logger.ts';
 import { isTimeZone } from '#lib/validate/calendar.ts';
@@ -44,6 +46,14 @@ const envSchema = z.object({
   FC_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
   IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400),
   REDIS_URL: z.optional(z.url({ protocol: /^rediss?$/ })),
+  IDEMPOTENCY_STORE: z.optional(z.enum(STORE_KINDS)),
+  TABLESTORE_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
+  // Tablestore instance names: 3–16 letters, digits and hyphens, starting with a letter.
+  TABLESTORE_INSTANCE: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{2,15}$/))),
+  IDEMPOTENCY_TABLE: z._default(
+    z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/)),
+    'push_ledger',
+  ),
 });
 
 /** The validated configuration of one function. */
@@ -68,8 +78,8 @@ export interface PushConfig {
   /** FC endpoint for async invocations; default the internal endpoint of the account's region. */
   fcEndpoint: string | undefined;
   idempotencyTtlMs: number;
-  /** Shared idempotency store; without it, records are kept per function instance. */
-  redisUrl: string | undefined;
+  /** Where idempotency records live (store-choice.ts); undefined when none is configured. */
+  store: StoreChoice | undefined;
 }
 
 /**
@@ -113,6 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerFunction: e.MPAAS_WORKER_FUNCTION,
     fcEndpoint: e.FC_ENDPOINT?.replace(/\/+$/, ''),
     idempotencyTtlMs: e.IDEMPOTENCY_TTL_SECONDS * 1000,
-    redisUrl: e.REDIS_URL,
+    store: chooseStore(e),
   };
 }

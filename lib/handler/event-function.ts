@@ -96,7 +96,7 @@ async function pushRecord(
     const now = record.validatedAt ?? new Date();
     const request = validatePush(record.request, validationRules(state), idempotencyKey, now);
     const options = sendOptions(state, context, logger);
-    const ledger = ledgerFor(state, idempotencyKey, logger);
+    const ledger = ledgerFor(state, context, idempotencyKey, logger);
     const sent = await sendPush(planInline(request), options, ledger);
     return { result: sentRecordResult(record.id, sent), metrics: pushMetrics(sent) };
   } catch (error) {

@@ -66,7 +66,7 @@ export async function pushFromHttp(
     idempotencyKey,
     validatedAt,
   });
-  const ledger = ledgerFor(state, idempotencyKey);
+  const ledger = ledgerFor(state, context, idempotencyKey);
   const answer = { requestId: context.requestId, correlationId };
   if (plan.mode === 'dispatch') {
     // 4. send

@@ -4,11 +4,12 @@
  */
 import { credentialsFromContext } from '#lib/handler/credentials.ts';
 import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
+import { requireStore } from '#lib/handler/store-choice.ts';
 import type { DispatchOptions } from '#lib/send/dispatch.ts';
 import { type KeyLedger, keyLedger } from '#lib/send/ledger.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import type { SendOptions } from '#lib/send/push.ts';
-import { boundedStore } from '#lib/send/store/bounded-store.ts';
+import { boundedStore, STORE_MARGIN_MS } from '#lib/send/store/bounded-store.ts';
 import { storeFor } from '#lib/send/store/index.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import type { ValidationRules } from '#lib/validate/validate.ts';
@@ -67,14 +68,37 @@ export function dispatchOptions(state: Invocation, context: InvocationContext): 
   };
 }
 
-/** The ledger of `key` in the configured store, or none for a request without a key. */
+/**
+ * The ledger of `key` in the configured store, or none for a request without a key. A Tablestore
+ * store signs with this invocation's role credentials and bounds each request by its time left.
+ * @throws ConfigurationError when no store is configured, or it needs the role and there is none.
+ */
 export function ledgerFor(
   state: Invocation,
+  context: InvocationContext,
   key: string | undefined,
   logger: Logger = state.logger,
 ): KeyLedger | undefined {
   if (key === undefined) return undefined;
-  const store = boundedStore(storeFor({ REDIS_URL: state.config.redisUrl }), state.deadline);
-  const { idempotencyTtlMs: ttlMs } = state.config;
+  const choice = requireStore(state.config.store);
+  const ttlMs = state.config.idempotencyTtlMs;
+  const timeoutMs = () => state.deadline.remaining() - STORE_MARGIN_MS;
+  const access =
+    choice.kind === 'tablestore'
+      ? { credentials: credentialsFromContext(context), timeoutMs }
+      : undefined;
+  if (choice.kind === 'memory') warnMemoryOnce(logger);
+  const store = boundedStore(storeFor(choice, access), state.deadline);
   return keyLedger({ store, ttlMs, deadline: state.deadline, logger }, key);
+}
+
+let warned = false;
+
+/** One warning per instance: its records protect only redeliveries that land on it. */
+function warnMemoryOnce(logger: Logger): void {
+  if (warned) return;
+  warned = true;
+  logger.warn(
+    'idempotency store is in memory (IDEMPOTENCY_STORE=memory): a redelivery to another instance may push again; configure Tablestore or Redis to share it',
+  );
 }

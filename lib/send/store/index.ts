@@ -1,15 +1,14 @@
 /**
- * Which idempotency store a function uses, and one per process.
- *
- * The choice is configuration, not code: with `REDIS_URL` set, every instance shares a Redis
- * store (the deployed setting); without it, each instance keeps its own memory store (local runs,
- * tests, and a deliberate "best effort" deployment). A store is made once per process and reused
- * by every invocation that instance serves, like a database pool: a Redis connection costs a TCP
- * and AUTH round trip, and a memory store is useless if each invocation gets a fresh one.
+ * The idempotency store an invocation uses, from the function's choice (`StoreChoice`, read from
+ * its variables by lib/handler/store-choice.ts): Tablestore (shared by every instance, on the
+ * role's credentials: the deployed default), Redis (shared, for teams on Tair), or memory (per
+ * instance: explicit only).
  */
 import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import { lazyOtsTable } from '#lib/send/store/tablestore/lazy-table.ts';
+import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
 
 export { fingerprint } from '#lib/send/store/fingerprint.ts';
 export { MemoryStore } from '#lib/send/store/memory-store.ts';
@@ -21,45 +20,61 @@ export type {
 } from '#lib/send/store/store.ts';
 export { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 
-/** The settings the choice reads: FC passes them as environment variables. */
-export interface StoreEnv {
-  /** `redis://[user:password@]host:port[/db]` or `rediss://…`; blank means unset. */
-  REDIS_URL?: string;
+/** Where idempotency records live: the function's configuration decides (store-choice.ts). */
+export type StoreChoice =
+  | { kind: 'memory' }
+  | { kind: 'redis'; url: string }
+  | { kind: 'tablestore'; endpoint: string; instance: string; table: string };
+
+/** What a Tablestore store needs of the invocation: its role's credentials and its time left. */
+export interface StoreAccess {
+  credentials: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+  /** Milliseconds a store request may still take (the time left before the deadline). */
+  timeoutMs: () => number;
 }
 
-/**
- * A new store: Redis when `REDIS_URL` is set, memory otherwise. Prefer `storeFor` in functions.
- * @example const store = createStore({ REDIS_URL: process.env.REDIS_URL });
- */
-export function createStore(env: StoreEnv): IdempotencyStore {
-  const url = env.REDIS_URL?.trim();
-  // ioredis is loaded on first use (lazy-redis-store.ts), keeping it off the cold-start path.
-  return url ? new LazyRedisStore(url) : new MemoryStore();
-}
+/** The primary key column of the ledger table (s.yaml creates it). */
+export const LEDGER_PRIMARY_KEY = 'key';
 
-/** Stores made by `storeFor`, by REDIS_URL ('' for memory): one per setting per process. */
+/** Stores kept for the life of the process, by setting ('memory' or the Redis URL). */
 const stores = new Map<string, IdempotencyStore>();
 
 /**
- * This process's store for `env`, made on first use and reused by later invocations.
+ * The store `choice` names, for one invocation. Memory and Redis stores are made once per process
+ * and reused by later invocations, like a database pool (a memory store is useless if each
+ * invocation gets a fresh one; a Redis connection costs a TCP and AUTH round trip). A Tablestore
+ * store is made per invocation, cheaply, since it signs with that invocation's credentials,
+ * which must never outlive it; its connections are pooled per endpoint, and its client is loaded
+ * on first use (lazy-table.ts).
  * @example
- * export const handler = async (event) => {
- *   const store = storeFor(process.env);
- *   const begun = await store.begin(key, fingerprint(request), 30_000, 86_400_000);
- * };
+ * const store = storeFor(config.store, { credentials, timeoutMs: () => deadline.remaining() });
+ * const begun = await store.begin(key, fingerprint(request), 30_000, 86_400_000);
  */
-export function storeFor(env: StoreEnv): IdempotencyStore {
-  const setting = env.REDIS_URL?.trim() ?? '';
+export function storeFor(choice: StoreChoice, access?: StoreAccess): IdempotencyStore {
+  if (choice.kind === 'tablestore') {
+    if (!access) throw new Error("A Tablestore store needs the invocation's credentials.");
+    const table = lazyOtsTable({
+      endpoint: choice.endpoint,
+      instance: choice.instance,
+      table: choice.table,
+      primaryKey: LEDGER_PRIMARY_KEY,
+      credentials: access.credentials,
+      timeoutMs: access.timeoutMs,
+    });
+    return new TablestoreStore(table);
+  }
+  const setting = choice.kind === 'redis' ? choice.url : 'memory';
   let store = stores.get(setting);
   if (!store) {
-    store = createStore({ REDIS_URL: setting });
+    // ioredis is loaded on first use (lazy-redis-store.ts), keeping it off the cold-start path.
+    store = choice.kind === 'redis' ? new LazyRedisStore(choice.url) : new MemoryStore();
     stores.set(setting, store);
   }
   return store;
 }
 
 /**
- * Closes and forgets every store `storeFor` made: for a graceful shutdown and between tests.
+ * Closes and forgets every store `storeFor` kept: for a graceful shutdown and between tests.
  * @example afterAll(closeStores);
  */
 export async function closeStores(): Promise<void> {

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       workerFunction: 'push-worker',
       fcEndpoint: undefined,
       idempotencyTtlMs: 86_400_000,
-      redisUrl: undefined,
+      store: undefined,
     });
   });
 

@@ -1,7 +1,7 @@
 /**
- * The send ledger's model-based test (ledger-model.ts) against every store: memory always,
- * Redis where redis-server is installed (always in CI). `npm test` runs 1,000 scenarios per
- * store, `npm run fuzz` 20,000.
+ * The send ledger's model-based test (ledger-model.ts) against every store: memory and
+ * Tablestore (its emulator, over loopback) always, Redis where redis-server is installed (always
+ * in CI). `npm test` runs 1,000 scenarios per store, `npm run fuzz` 20,000.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { RedisStore } from '#lib/send/store/redis-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
+import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
+import { type LedgerTable, startLedgerTable } from '#test/helpers/ledger-table.ts';
 import { type RedisServer, startRedis } from '#test/helpers/redis.ts';
 import { hasRedis } from '#test/helpers/system-program.ts';
 import { noneReached, runScenario, scenarioArbitrary } from './ledger-model.ts';
@@ -34,6 +36,17 @@ function describeModel(name: string, makeStore: (now: () => number) => Promise<I
 
 describe('the send ledger, model-based', () => {
   describeModel('memory', async (now) => new MemoryStore({ now }));
+});
+
+describe('the send ledger, model-based, on the Tablestore emulator', () => {
+  let ledger: LedgerTable;
+  beforeAll(async () => {
+    ledger = await startLedgerTable();
+  });
+  afterAll(async () => {
+    await ledger?.close();
+  });
+  describeModel('tablestore', async (now) => new TablestoreStore(ledger.table(), { now }));
 });
 
 describe.runIf(hasRedis())('the send ledger, model-based, on redis-server', () => {

@@ -1,49 +1,62 @@
 /**
- * Choosing the store from the environment, and keeping one per process.
+ * Making the chosen store: memory and Redis once per process, Tablestore per invocation.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStores, createStore, MemoryStore, storeFor } from '#lib/send/store/index.ts';
+import { closeStores, MemoryStore, storeFor } from '#lib/send/store/index.ts';
 import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
 
 afterEach(closeStores);
 
-describe('createStore', () => {
-  it('makes a memory store when REDIS_URL is unset or blank', () => {
-    expect(createStore({})).toBeInstanceOf(MemoryStore);
-    expect(createStore({ REDIS_URL: '  ' })).toBeInstanceOf(MemoryStore);
-  });
-
-  it('makes a Redis store when REDIS_URL is set, without loading ioredis or connecting yet', async () => {
-    const store = createStore({ REDIS_URL: 'redis://127.0.0.1:1' });
-
-    expect(store).toBeInstanceOf(LazyRedisStore);
-    await store.close();
-  });
-});
+const MEMORY = { kind: 'memory' } as const;
+const REDIS = { kind: 'redis', url: 'redis://127.0.0.1:1' } as const;
+const TABLESTORE = {
+  kind: 'tablestore',
+  endpoint: 'http://127.0.0.1:1',
+  instance: 'local',
+  table: 'push_ledger',
+} as const;
+const ACCESS = {
+  credentials: { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' },
+  timeoutMs: () => 1_000,
+};
 
 describe('storeFor', () => {
-  it('returns the same store to every invocation of the process', () => {
-    expect(storeFor({})).toBe(storeFor({ REDIS_URL: '' }));
-    expect(storeFor({ REDIS_URL: 'redis://127.0.0.1:1' })).toBe(
-      storeFor({ REDIS_URL: ' redis://127.0.0.1:1 ' }),
-    );
+  it('makes a memory store, and a Redis store without loading ioredis or connecting yet', async () => {
+    expect(storeFor(MEMORY)).toBeInstanceOf(MemoryStore);
+    expect(storeFor(REDIS)).toBeInstanceOf(LazyRedisStore);
   });
 
-  it('keeps a separate store per REDIS_URL', () => {
-    expect(storeFor({ REDIS_URL: 'redis://127.0.0.1:1' })).not.toBe(storeFor({}));
+  it('returns the same memory or Redis store to every invocation of the process', () => {
+    expect(storeFor(MEMORY)).toBe(storeFor({ kind: 'memory' }));
+    expect(storeFor(REDIS)).toBe(storeFor({ kind: 'redis', url: REDIS.url }));
+    expect(storeFor(REDIS)).not.toBe(storeFor(MEMORY));
   });
 
   it('keeps state across invocations in the memory store', async () => {
-    await storeFor({}).begin('k', 'fp', 30_000, 60_000);
+    await storeFor(MEMORY).begin('k', 'fp', 30_000, 60_000);
 
-    expect(await storeFor({}).begin('k', 'fp', 30_000, 60_000)).toEqual({ state: 'in-progress' });
+    expect(await storeFor(MEMORY).begin('k', 'fp', 30_000, 60_000)).toEqual({
+      state: 'in-progress',
+    });
   });
 
   it('makes new stores after closeStores', async () => {
-    const first = storeFor({});
+    const first = storeFor(MEMORY);
 
     await closeStores();
 
-    expect(storeFor({})).not.toBe(first);
+    expect(storeFor(MEMORY)).not.toBe(first);
+  });
+
+  it('makes a Tablestore store per invocation, since each signs with its own credentials', () => {
+    const first = storeFor(TABLESTORE, ACCESS);
+
+    expect(first).toBeInstanceOf(TablestoreStore);
+    expect(storeFor(TABLESTORE, ACCESS)).not.toBe(first);
+  });
+
+  it('refuses to make a Tablestore store without the invocation credentials', () => {
+    expect(() => storeFor(TABLESTORE)).toThrow(/credentials/);
   });
 });

@@ -1,0 +1,332 @@
+/**
+ * The Tablestore idempotency store: shared by every FC instance, reached with the invocation's
+ * own STS credentials (no VPC, no password), so a redelivery that lands on another instance
+ * still finds its request and chunks.
+ *
+ * Layout: one row per request key, its primary key the key itself, with
+ *   h    the head as JSON: fingerprint, state, lease, owner token
+ *   r    the result as JSON text, once done
+ *   c<i> chunk i as JSON (state, lease, claimer, in doubt, result)
+ *   exp  expiry, epoch ms: the TTL of the last write, checked on every read, since Tablestore's
+ *        own TTL deletes lazily and per column version
+ *   v    the row's version, 1 more with every write
+ *   w    the id of the write that made this version
+ *
+ * Every operation reads the row, applies the same pure transition the memory store applies
+ * (`transitions.ts`), and writes the result with the condition "the version is still the one I
+ * read": two writers of one row are serialised by Tablestore, the loser reads again and decides
+ * anew, so the store behaves exactly like the memory store's single thread, across instances.
+ * `begin` and `finish` rewrite the whole row (PutRow), which renews every column's version for
+ * the table's TTL; chunk writes touch only their chunk (UpdateRow).
+ *
+ * A write whose answer was lost (a timeout, a reset) may have landed: the row is read once more
+ * and the write counts as done if its write id is there; otherwise the operation starts again
+ * from that read, within the attempts and the time left. A timeout that leaves no time fails as
+ * a retryable store error, and the ledger's in-doubt rules apply, as for any store failure.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  BeginResult,
+  ClaimResult,
+  IdempotencyStore,
+  StoredJson,
+} from '#lib/send/store/store.ts';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+import {
+  type OtsColumns,
+  OtsError,
+  type OtsTable,
+  type WriteCondition,
+} from '#lib/send/store/tablestore/table.ts';
+import {
+  abandonRequest,
+  beginRequest,
+  type ChunkRecord,
+  checkChunkCall,
+  checkDurations,
+  claimChunkRecord,
+  completeChunkRecord,
+  finishRequest,
+  type RequestRecord,
+  releaseChunkRecord,
+  type Step,
+} from '#lib/send/store/transitions.ts';
+
+export interface TablestoreStoreOptions {
+  /** The clock for leases and expiry, in epoch ms; tests inject one they can move. */
+  now?: () => number;
+  /** Owner tokens and write ids; tests inject predictable ones. Default random UUIDs. */
+  id?: () => string;
+  /** Reads and writes one row may take before the store gives up on contention. Default 20. */
+  maxAttempts?: number;
+}
+
+/** What a read found: the record (undefined when absent or expired) and the version it had. */
+interface Read {
+  record: RequestRecord | undefined;
+  version: number | undefined;
+}
+
+/** How a step's next record is written: the whole row, or the columns it changed. */
+type WriteMode = 'row' | 'columns';
+
+const CHUNK_PREFIX = 'c';
+
+/**
+ * An `IdempotencyStore` in one Tablestore table, atomic across FC instances. Make one per
+ * invocation over a table client holding that invocation's credentials (`otsTable`); failures
+ * are retryable `IdempotencyStoreError`s.
+ *
+ * @example
+ * const store = new TablestoreStore(otsTable({ endpoint, instance, table, primaryKey: 'key', credentials, timeoutMs }));
+ * const begun = await store.begin('mns:msg-1', fingerprint(request), 30_000, 86_400_000);
+ */
+export class TablestoreStore implements IdempotencyStore {
+  readonly #table: OtsTable;
+  readonly #now: () => number;
+  readonly #id: () => string;
+  readonly #maxAttempts: number;
+
+  constructor(table: OtsTable, options: TablestoreStoreOptions = {}) {
+    this.#table = table;
+    this.#now = options.now ?? Date.now;
+    this.#id = options.id ?? randomUUID;
+    this.#maxAttempts = options.maxAttempts ?? 20;
+  }
+
+  async begin(key: string, fp: string, leaseMs: number, ttlMs: number): Promise<BeginResult> {
+    checkDurations({ leaseMs, ttlMs });
+    const token = this.#id();
+    return this.#transact('begin', key, 'row', ttlMs, (record, now) =>
+      beginRequest(record, fp, now, now + leaseMs, token),
+    );
+  }
+
+  async finish(key: string, token: string, result: StoredJson, ttlMs: number): Promise<boolean> {
+    checkDurations({ ttlMs });
+    const text = JSON.stringify(result);
+    return this.#transact('finish', key, 'row', ttlMs, (record) =>
+      finishRequest(record, token, text),
+    );
+  }
+
+  async abandon(key: string, token: string): Promise<boolean> {
+    // Giving up ownership keeps the record's expiry, as in the other stores.
+    return this.#transact('abandon', key, 'columns', undefined, (record) =>
+      abandonRequest(record, token),
+    );
+  }
+
+  async claimChunk(
+    key: string,
+    token: string,
+    index: number,
+    leaseMs: number,
+    ttlMs: number,
+  ): Promise<ClaimResult> {
+    checkChunkCall(index, { leaseMs, ttlMs });
+    return this.#transact('claim a chunk', key, 'columns', ttlMs, (record, now) =>
+      claimChunkRecord(record, token, index, now, now + leaseMs),
+    );
+  }
+
+  async completeChunk(
+    key: string,
+    token: string,
+    index: number,
+    result: StoredJson,
+    ttlMs: number,
+  ): Promise<boolean> {
+    checkChunkCall(index, { ttlMs });
+    const text = JSON.stringify(result);
+    return this.#transact('complete a chunk', key, 'columns', ttlMs, (record) =>
+      completeChunkRecord(record, token, index, text),
+    );
+  }
+
+  async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
+    checkChunkCall(index, { ttlMs });
+    return this.#transact('release a chunk', key, 'columns', ttlMs, (record) =>
+      releaseChunkRecord(record, token, index, inDoubt),
+    );
+  }
+
+  /** Nothing to close: connections are pooled per endpoint, credentials go with the invocation. */
+  async close(): Promise<void> {}
+
+  /**
+   * Read, transition, conditional write; again from the read when another writer came first.
+   * `ttlMs` undefined keeps the stored expiry.
+   */
+  async #transact<T>(
+    operation: string,
+    key: string,
+    mode: WriteMode,
+    ttlMs: number | undefined,
+    transition: (record: RequestRecord | undefined, now: number) => Step<T>,
+  ): Promise<T> {
+    let lost: OtsError | undefined;
+    for (let attempt = 0; attempt < this.#maxAttempts; attempt += 1) {
+      const read = await this.#read(operation, key);
+      const now = this.#now();
+      const step = transition(read.record, now);
+      if (!step.next) return step.outcome;
+      const writeId = this.#id();
+      const written = await this.#write(operation, key, read, step.next, {
+        mode,
+        writeId,
+        expiresAt: ttlMs === undefined ? undefined : now + ttlMs,
+      });
+      if (written === true) return step.outcome;
+      // Another writer changed the row since the read, or the write was lost on the way:
+      // decide again on what the row holds now.
+      if (written instanceof OtsError) lost = written;
+      else await jitter(attempt);
+    }
+    if (lost) throw storeError(operation, lost);
+    throw new IdempotencyStoreError(
+      `The idempotency store could not ${operation} within ${this.#maxAttempts} attempts: the row kept changing.`,
+    );
+  }
+
+  async #read(operation: string, key: string): Promise<Read> {
+    const columns = await this.#call(operation, () => this.#table.getRow(key));
+    return decodeRow(columns, this.#now());
+  }
+
+  /**
+   * Writes `next` if the row is still at `read.version`: true when written, false when another
+   * writer came first, the error when its answer was lost and it did not land.
+   */
+  async #write(
+    operation: string,
+    key: string,
+    read: Read,
+    next: RequestRecord,
+    write: { mode: WriteMode; writeId: string; expiresAt: number | undefined },
+  ): Promise<boolean | OtsError> {
+    const version = (read.version ?? 0) + 1;
+    const condition = versionCondition(read.version);
+    const changed = encodeChanges(read.record, next, write.mode);
+    const put: OtsColumns = { ...changed, v: version, w: write.writeId };
+    if (write.expiresAt !== undefined) put.exp = write.expiresAt;
+    try {
+      if (write.mode === 'row' || read.record === undefined) {
+        // A record that was absent or expired is replaced whole: nothing of an old one survives.
+        const row = write.mode === 'row' ? put : { ...encodeRecord(next), ...put };
+        await this.#table.putRow(key, row, condition);
+      } else {
+        await this.#table.updateRow(key, { put }, condition);
+      }
+      return true;
+    } catch (error) {
+      if (error instanceof OtsError && error.conditionFailed) return false;
+      if (error instanceof OtsError && error.outcomeUnknown) {
+        // The write may have landed: it did if the row carries its id. If not, it is tried anew
+        // from a fresh read (a socket that died while FC froze the instance sent nothing); one
+        // that lands late after all is refused by the version this attempt moves on.
+        const after = await this.#call(operation, () => this.#table.getRow(key));
+        if (after?.w === write.writeId) return true;
+        return error;
+      }
+      throw storeError(operation, error);
+    }
+  }
+
+  async #call<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw storeError(operation, error);
+    }
+  }
+}
+
+/** The condition "the row is at `version`" (or has none, for a row absent or expired by TTL). */
+function versionCondition(version: number | undefined): WriteCondition {
+  if (version === undefined) {
+    // `v` never holds -1, so this passes only where `v` is missing.
+    return {
+      row: 'IGNORE',
+      column: { column: 'v', comparator: 'EQUAL', value: -1, passIfMissing: true },
+    };
+  }
+  return {
+    row: 'EXPECT_EXIST',
+    column: { column: 'v', comparator: 'EQUAL', value: version, passIfMissing: false },
+  };
+}
+
+/** A record's columns, as stored: head, result, chunks. */
+function encodeRecord(record: RequestRecord): OtsColumns {
+  const { chunks, result, ...head } = record;
+  const columns: OtsColumns = { h: JSON.stringify(head) };
+  if (result !== undefined) columns.r = result;
+  for (const [index, chunk] of Object.entries(chunks)) {
+    columns[`${CHUNK_PREFIX}${index}`] = JSON.stringify(chunk);
+  }
+  return columns;
+}
+
+/** The columns to write for `next`: all of them for a whole row, else those that changed. */
+function encodeChanges(
+  before: RequestRecord | undefined,
+  next: RequestRecord,
+  mode: WriteMode,
+): OtsColumns {
+  const after = encodeRecord(next);
+  if (mode === 'row' || before === undefined) return after;
+  const previous = encodeRecord(before);
+  return Object.fromEntries(
+    Object.entries(after).filter(([name, value]) => previous[name] !== value),
+  );
+}
+
+/** The record a row holds at `now`, and its version. */
+export function decodeRow(columns: OtsColumns | undefined, now: number): Read {
+  const version = typeof columns?.v === 'number' ? columns.v : undefined;
+  if (!columns || typeof columns.h !== 'string') return { record: undefined, version };
+  if (typeof columns.exp === 'number' && columns.exp <= now) return { record: undefined, version };
+  const head = parseJson(columns.h) as Omit<RequestRecord, 'chunks' | 'result'>;
+  const chunks: Record<string, ChunkRecord> = {};
+  for (const [name, value] of Object.entries(columns)) {
+    if (name.startsWith(CHUNK_PREFIX) && typeof value === 'string') {
+      chunks[name.slice(CHUNK_PREFIX.length)] = parseJson(value) as ChunkRecord;
+    }
+  }
+  const record: RequestRecord = { ...head, chunks };
+  if (typeof columns.r === 'string') record.result = columns.r;
+  return { record, version };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new IdempotencyStoreError(
+      'The idempotency store holds a row it cannot read.',
+      error instanceof Error ? error : undefined,
+    );
+  }
+}
+
+/** A retryable store error for what the table client threw, without credentials in it. */
+function storeError(operation: string, error: unknown): IdempotencyStoreError {
+  if (error instanceof IdempotencyStoreError) return error;
+  const detail =
+    error instanceof OtsError
+      ? `${error.code} (HTTP ${error.status})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new IdempotencyStoreError(
+    `The idempotency store (Tablestore) could not ${operation}: ${detail}.`,
+    error instanceof Error ? error : undefined,
+  );
+}
+
+/** A short random pause after losing a race, growing with each attempt, so writers spread out. */
+function jitter(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,48 @@
+/**
+ * The ledger table on a Tablestore emulator over loopback, as the functions reach it in local
+ * mode: the real wire client (`otsTable`), signed with STS credentials the emulator minted.
+ */
+
+import { LEDGER_PRIMARY_KEY } from '#lib/send/store/index.ts';
+import {
+  createTable,
+  type OtsTableOptions,
+  otsTable,
+} from '#lib/send/store/tablestore/ots-client.ts';
+import type { OtsTable } from '#lib/send/store/tablestore/table.ts';
+import { startTablestoreEmulator, type TablestoreEmulator } from '#local/tablestore/server.ts';
+
+export interface LedgerTable {
+  emulator: TablestoreEmulator;
+  options: OtsTableOptions;
+  /** A client of the table (cheap: one per store, as one per invocation in the functions). */
+  table(): OtsTable;
+  close(): Promise<void>;
+}
+
+export const LEDGER_TABLE = 'push_ledger';
+
+/**
+ * Starts an emulator with the ledger table (no Tablestore TTL: the store's own expiry column is
+ * what the tests exercise).
+ * @example const ledger = await startLedgerTable(); new TablestoreStore(ledger.table());
+ */
+export async function startLedgerTable(): Promise<LedgerTable> {
+  const emulator = await startTablestoreEmulator();
+  const credentials = emulator.mintCredentials(86_400);
+  const options: OtsTableOptions = {
+    endpoint: emulator.url,
+    instance: emulator.instance,
+    table: LEDGER_TABLE,
+    primaryKey: LEDGER_PRIMARY_KEY,
+    credentials,
+    timeoutMs: () => 5_000,
+  };
+  await createTable(options, { timeToLiveSeconds: -1, maxVersions: 1 });
+  return {
+    emulator,
+    options,
+    table: () => otsTable(options),
+    close: () => emulator.close(),
+  };
+}

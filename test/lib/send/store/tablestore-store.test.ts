@@ -1,0 +1,216 @@
+/**
+ * The Tablestore store: the shared contract and what only it has to prove — writers of one row
+ * serialised by its version, a write whose answer was lost counted only if it landed, and a row
+ * expired by its own column before Tablestore's lazy TTL removed it.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
+import {
+  type OtsColumns,
+  OtsError,
+  type OtsTable,
+  type RowUpdate,
+  type WriteCondition,
+} from '#lib/send/store/tablestore/table.ts';
+import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
+import { type LedgerTable, startLedgerTable } from '#test/helpers/ledger-table.ts';
+import { describeStoreContract } from './store-contract.ts';
+
+let ledger: LedgerTable;
+beforeAll(async () => {
+  ledger = await startLedgerTable();
+});
+afterAll(async () => {
+  await ledger.close();
+});
+
+describeStoreContract(
+  'TablestoreStore on the emulator',
+  async (now) => new TablestoreStore(ledger.table(), { now }),
+);
+
+const LEASE = 30_000;
+const TTL = 86_400_000;
+
+type Operation = 'getRow' | 'putRow' | 'updateRow';
+
+/** A table that runs `before` ahead of each call, so a test can fail it or race it. */
+class InterceptedTable implements OtsTable {
+  readonly calls: Operation[] = [];
+  before: (operation: Operation, key: string) => Promise<void> = async () => {};
+  after: (operation: Operation) => Promise<void> = async () => {};
+  constructor(readonly inner: OtsTable) {}
+  async getRow(key: string) {
+    this.calls.push('getRow');
+    await this.before('getRow', key);
+    return this.inner.getRow(key);
+  }
+  async putRow(key: string, columns: OtsColumns, condition: WriteCondition) {
+    this.calls.push('putRow');
+    await this.before('putRow', key);
+    await this.inner.putRow(key, columns, condition);
+    await this.after('putRow');
+  }
+  async updateRow(key: string, update: RowUpdate, condition: WriteCondition) {
+    this.calls.push('updateRow');
+    await this.before('updateRow', key);
+    await this.inner.updateRow(key, update, condition);
+    await this.after('updateRow');
+  }
+  deleteRow(key: string, condition: WriteCondition) {
+    return this.inner.deleteRow(key, condition);
+  }
+}
+
+const lost = () =>
+  new OtsError('socket hang up', { code: 'NetworkError', status: 0, outcomeUnknown: true });
+
+function setUp(time = { now: 1_700_000_000_000 }, maxAttempts?: number) {
+  const raw = ledger.table();
+  const table = new InterceptedTable(raw);
+  const store = new TablestoreStore(table, {
+    now: () => time.now,
+    ...(maxAttempts ? { maxAttempts } : {}),
+  });
+  // Every test its own row.
+  const k = `k-${randomUUID()}`;
+  return { raw, table, store, time, k };
+}
+
+async function own(store: TablestoreStore, key: string) {
+  const begun = await store.begin(key, 'fp', LEASE, TTL);
+  if (begun.state !== 'new' && begun.state !== 'resumed') throw new Error(begun.state);
+  return begun.token;
+}
+
+describe('TablestoreStore on one row', () => {
+  it('serialises writers of one row: a writer that lost the race reads again and decides anew', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    let raced = false;
+    table.before = async (operation) => {
+      // Between this claim's read and its write, another claim of the same owner lands.
+      if (operation === 'updateRow' && !raced) {
+        raced = true;
+        await store.claimChunk(k, token, 1, LEASE, TTL);
+      }
+    };
+
+    const claim = await store.claimChunk(k, token, 0, LEASE, TTL);
+
+    expect(claim).toEqual({ state: 'claimed', inDoubt: false });
+    expect(await store.claimChunk(k, token, 0, LEASE, TTL)).toEqual({ state: 'in-progress' });
+    expect(await store.claimChunk(k, token, 1, LEASE, TTL)).toEqual({ state: 'in-progress' });
+    // read, refused write, read again, write — around the racing claim's read and write
+    expect(table.calls.slice(2, 7)).toEqual([
+      'getRow',
+      'updateRow',
+      'getRow',
+      'updateRow',
+      'getRow',
+    ]);
+  });
+
+  it('counts a write whose answer was lost as done when the row carries its write id', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    table.after = async (operation) => {
+      if (operation === 'updateRow') throw lost();
+    };
+
+    expect(await store.claimChunk(k, token, 0, LEASE, TTL)).toEqual({
+      state: 'claimed',
+      inDoubt: false,
+    });
+  });
+
+  it('tries again from a fresh read when a write whose answer was lost did not land', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    let losses = 1;
+    table.before = async (operation) => {
+      if (operation === 'updateRow' && losses-- > 0) throw lost();
+    };
+
+    const claim = await store.claimChunk(k, token, 0, LEASE, TTL);
+
+    expect(claim).toEqual({ state: 'claimed', inDoubt: false });
+    expect(table.calls.slice(2)).toEqual(['getRow', 'updateRow', 'getRow', 'getRow', 'updateRow']);
+  });
+
+  it('fails as a retryable store error, naming the loss, when every write is lost', async () => {
+    const { table, store, k } = setUp(undefined, 3);
+    const token = await own(store, k);
+    table.before = async (operation) => {
+      if (operation === 'updateRow') throw lost();
+    };
+
+    const failure = await store.claimChunk(k, token, 0, LEASE, TTL).catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(IdempotencyStoreError);
+    expect(failure).toMatchObject({ retryable: true, statusCode: 503 });
+    expect((failure as Error).message).toContain('could not claim a chunk: NetworkError');
+    expect(table.calls.filter((call) => call === 'updateRow')).toHaveLength(3);
+  });
+
+  it('fails as a retryable store error when Tablestore refuses, naming its code', async () => {
+    const { table, store, k } = setUp();
+    table.before = async () => {
+      throw new OtsError('busy', { code: 'OTSServerBusy', status: 503, outcomeUnknown: false });
+    };
+
+    await expect(store.begin(k, 'fp', LEASE, TTL)).rejects.toThrow(
+      /could not begin: OTSServerBusy \(HTTP 503\)/,
+    );
+  });
+
+  it('gives up with a store error when the row keeps changing under it', async () => {
+    const { raw, table, store, k } = setUp(undefined, 3);
+    let version = 100;
+    table.before = async (operation, key) => {
+      // Another writer gets in between every read and write.
+      if (operation === 'putRow') await raw.putRow(key, { v: version++ }, { row: 'IGNORE' });
+    };
+
+    await expect(store.begin(k, 'fp', LEASE, TTL)).rejects.toThrow(/within 3 attempts/);
+    expect(table.calls.filter((call) => call === 'putRow')).toHaveLength(3);
+  });
+
+  it('treats a row past its expiry column as absent before Tablestore deletes it, and replaces it whole', async () => {
+    const { raw, store, time, k } = setUp();
+    const token = await own(store, k);
+    await store.claimChunk(k, token, 0, LEASE, TTL);
+    time.now += TTL;
+
+    expect(await store.begin(k, 'other-fp', LEASE, TTL)).toMatchObject({ state: 'new' });
+    const row = (await raw.getRow(k)) ?? {};
+    expect(Object.keys(row).sort()).toEqual(['exp', 'h', 'v', 'w']);
+    expect(row.v).toBe(3);
+  });
+
+  it('writes only the chunk, the version and the expiry for a chunk operation', async () => {
+    const { raw, store, time, k } = setUp();
+    const token = await own(store, k);
+    const head = (await raw.getRow(k))?.h;
+
+    await store.claimChunk(k, token, 7, LEASE, TTL);
+
+    const row = (await raw.getRow(k)) ?? {};
+    expect(row.h).toBe(head);
+    expect(row.exp).toBe(time.now + TTL);
+    expect(JSON.parse(String(row.c7))).toEqual({
+      state: 'in-progress',
+      leaseUntil: time.now + LEASE,
+      owner: token,
+      inDoubt: false,
+    });
+  });
+
+  it('refuses a row it cannot read as a store error, not as an absent record', async () => {
+    const { raw, store, k } = setUp();
+    await raw.putRow(k, { h: '{not json', v: 1, exp: Number.MAX_SAFE_INTEGER }, { row: 'IGNORE' });
+
+    await expect(store.begin(k, 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
+  });
+});
