@@ -37,6 +37,11 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Lifetime of credentials minted without an explicit one; default 3600. */
   stsDurationSeconds?: number;
+  /**
+   * The STS whose credentials are accepted and minted; default a new one. `npm start` shares one
+   * with the Tablestore emulator, so the role credentials of an invocation work with both.
+   */
+  credentials?: CredentialStore;
   /** Largest accepted request body in bytes; default 1 MB, beyond it 413. */
   bodyLimitBytes?: number;
   /** Receives one line per request (no parameters, no secrets); default silent. */
@@ -129,7 +134,8 @@ async function buildState(options: EmulatorOptions, closing: AbortSignal): Promi
   const now = options.now ?? (() => new Date());
   const file = options.templatesFile ?? fileURLToPath(new URL('./templates.json', import.meta.url));
   return {
-    credentials: new CredentialStore(now, options.stsDurationSeconds ?? 3600),
+    credentials:
+      options.credentials ?? new CredentialStore(now, options.stsDurationSeconds ?? 3600),
     nonces: new NonceCache({ ttlMs: NONCE_TTL_MS, maxEntries: 100_000, now }),
     faults: new FaultQueue(),
     pushes: new PushLog(),
