@@ -12,7 +12,9 @@
  *   v    the row's version, 1 more with every write
  *   w    the id of the write that made this version
  *
- * Every operation reads the row, applies the same pure transition the memory store applies
+ * Every operation reads the row (or takes it as this store last wrote it: a store serves one
+ * invocation, whose operations on its row mostly follow each other), applies the same pure
+ * transition the memory store applies
  * (`transitions.ts`), and writes the result with the condition "the version is still the one I
  * read": two writers of one row are serialised by Tablestore, the loser reads again and decides
  * anew, so the store behaves exactly like the memory store's single thread, across instances.
@@ -65,6 +67,10 @@ export interface TablestoreStoreOptions {
 interface Read {
   record: RequestRecord | undefined;
   version: number | undefined;
+  /** The row's columns as read (or as this store last wrote them). */
+  columns: OtsColumns | undefined;
+  /** True when this is what the store last wrote, not a fresh read. */
+  remembered?: boolean;
 }
 
 /** How a step's next record is written: the whole row, or the columns it changed. */
@@ -86,6 +92,8 @@ export class TablestoreStore implements IdempotencyStore {
   readonly #now: () => number;
   readonly #id: () => string;
   readonly #maxAttempts: number;
+  /** Each row as this store last wrote it: the next operation on it may skip its read. */
+  readonly #written = new Map<string, OtsColumns>();
 
   constructor(table: OtsTable, options: TablestoreStoreOptions = {}) {
     this.#table = table;
@@ -170,18 +178,26 @@ export class TablestoreStore implements IdempotencyStore {
       const read = await this.#read(operation, key);
       const now = this.#now();
       const step = transition(read.record, now);
-      if (!step.next) return step.outcome;
-      const writeId = this.#id();
+      if (!step.next) {
+        // An answer that writes nothing must come from the row as it is, not as last written.
+        if (!read.remembered) return step.outcome;
+        this.#written.delete(key);
+        continue;
+      }
       const written = await this.#write(operation, key, read, step.next, {
         mode,
-        writeId,
+        writeId: this.#id(),
         expiresAt: ttlMs === undefined ? undefined : now + ttlMs,
       });
-      if (written === true) return step.outcome;
+      if (written instanceof OtsError || written === false) this.#written.delete(key);
+      else {
+        this.#written.set(key, written);
+        return step.outcome;
+      }
       // Another writer changed the row since the read, or the write was lost on the way:
       // decide again on what the row holds now.
       if (written instanceof OtsError) lost = written;
-      else await jitter(attempt);
+      else if (!read.remembered) await jitter(attempt);
     }
     if (lost) throw storeError(operation, lost);
     throw new IdempotencyStoreError(
@@ -189,14 +205,20 @@ export class TablestoreStore implements IdempotencyStore {
     );
   }
 
+  /**
+   * The row as this store last wrote it, or as Tablestore has it. A remembered row is safe to
+   * decide a write on: the write's condition refuses it if anyone wrote since.
+   */
   async #read(operation: string, key: string): Promise<Read> {
+    const remembered = this.#written.get(key);
+    if (remembered) return { ...decodeRow(remembered, this.#now()), remembered: true };
     const columns = await this.#call(operation, () => this.#table.getRow(key));
     return decodeRow(columns, this.#now());
   }
 
   /**
-   * Writes `next` if the row is still at `read.version`: true when written, false when another
-   * writer came first, the error when its answer was lost and it did not land.
+   * Writes `next` if the row is still at `read.version`: the row's columns once written, false
+   * when another writer came first, the error when its answer was lost and it did not land.
    */
   async #write(
     operation: string,
@@ -204,29 +226,29 @@ export class TablestoreStore implements IdempotencyStore {
     read: Read,
     next: RequestRecord,
     write: { mode: WriteMode; writeId: string; expiresAt: number | undefined },
-  ): Promise<boolean | OtsError> {
+  ): Promise<OtsColumns | false | OtsError> {
     const version = (read.version ?? 0) + 1;
     const condition = versionCondition(read.version);
     const changed = encodeChanges(read.record, next, write.mode);
     const put: OtsColumns = { ...changed, v: version, w: write.writeId };
     if (write.expiresAt !== undefined) put.exp = write.expiresAt;
+    const whole = write.mode === 'row' || read.record === undefined;
+    // A record that was absent or expired is replaced whole: nothing of an old one survives.
+    const after: OtsColumns = whole
+      ? { ...(write.mode === 'row' ? {} : encodeRecord(next)), ...put }
+      : { ...read.columns, ...put };
     try {
-      if (write.mode === 'row' || read.record === undefined) {
-        // A record that was absent or expired is replaced whole: nothing of an old one survives.
-        const row = write.mode === 'row' ? put : { ...encodeRecord(next), ...put };
-        await this.#table.putRow(key, row, condition);
-      } else {
-        await this.#table.updateRow(key, { put }, condition);
-      }
-      return true;
+      if (whole) await this.#table.putRow(key, after, condition);
+      else await this.#table.updateRow(key, { put }, condition);
+      return after;
     } catch (error) {
       if (error instanceof OtsError && error.conditionFailed) return false;
       if (error instanceof OtsError && error.outcomeUnknown) {
         // The write may have landed: it did if the row carries its id. If not, it is tried anew
         // from a fresh read (a socket that died while FC froze the instance sent nothing); one
         // that lands late after all is refused by the version this attempt moves on.
-        const after = await this.#call(operation, () => this.#table.getRow(key));
-        if (after?.w === write.writeId) return true;
+        const found = await this.#call(operation, () => this.#table.getRow(key));
+        if (found?.w === write.writeId) return found;
         return error;
       }
       throw storeError(operation, error);
@@ -283,10 +305,12 @@ function encodeChanges(
 }
 
 /** The record a row holds at `now`, and its version. */
-export function decodeRow(columns: OtsColumns | undefined, now: number): Read {
+function decodeRow(columns: OtsColumns | undefined, now: number): Read {
   const version = typeof columns?.v === 'number' ? columns.v : undefined;
-  if (!columns || typeof columns.h !== 'string') return { record: undefined, version };
-  if (typeof columns.exp === 'number' && columns.exp <= now) return { record: undefined, version };
+  if (!columns || typeof columns.h !== 'string') return { record: undefined, version, columns };
+  if (typeof columns.exp === 'number' && columns.exp <= now) {
+    return { record: undefined, version, columns };
+  }
   const head = parseJson(columns.h) as Omit<RequestRecord, 'chunks' | 'result'>;
   const chunks: Record<string, ChunkRecord> = {};
   for (const [name, value] of Object.entries(columns)) {
@@ -296,7 +320,7 @@ export function decodeRow(columns: OtsColumns | undefined, now: number): Read {
   }
   const record: RequestRecord = { ...head, chunks };
   if (typeof columns.r === 'string') record.result = columns.r;
-  return { record, version };
+  return { record, version, columns };
 }
 
 function parseJson(text: string): unknown {
