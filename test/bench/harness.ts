@@ -11,6 +11,7 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import RPCClient from '@alicloud/pop-core';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { CredentialStore } from '#local/emulator/sts.ts';
 import type { BuiltHandler } from '#test/helpers/built.ts';
 import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
 import { bundlePath } from './paths.ts';
@@ -23,6 +24,8 @@ const CALL_TIMEOUT_MS = 5000;
 
 export interface Harness {
   emulator: Emulator;
+  /** The emulator's STS, to share with the Tablestore emulator of the store figures. */
+  sts: CredentialStore;
   /** The snapshot the handler was loaded from (see paths.ts). */
   snapshot: string;
   handler: BuiltHandler;
@@ -115,13 +118,21 @@ function toWire(params: Record<string, unknown>): Record<string, string> {
  * @example const harness = await startHarness(snapshot); await invokeHandler(harness, pushEvent({ u: 'm' }));
  */
 export async function startHarness(snapshot: string): Promise<Harness> {
-  const emulator = await startEmulator();
+  const sts = new CredentialStore(() => new Date(), 3600);
+  const emulator = await startEmulator({ credentials: sts });
   process.env.MPAAS_ENDPOINT = emulator.url;
   process.env.MPAAS_APP_ID = APP_ID;
   process.env.MPAAS_WORKSPACE_ID = WORKSPACE_ID;
   const url = pathToFileURL(bundlePath(snapshot, 'http-push')).href;
   const { handler } = (await import(url)) as { handler: BuiltHandler };
-  const partial = { emulator, snapshot, handler, wireParams: {}, close: () => emulator.close() };
+  const partial = {
+    emulator,
+    sts,
+    snapshot,
+    handler,
+    wireParams: {},
+    close: () => emulator.close(),
+  };
   const status = await silenced(() => invokeHandler(partial, pushEvent(targetPairs(1, 'probe'))));
   const recorded = emulator.pushes()[0];
   if (status !== 200 || recorded === undefined) {

@@ -7,6 +7,7 @@ import type { ColdStartRow } from './cold-start.ts';
 import type { FanOutReport } from './fan-out.ts';
 import type { MemoryReport } from './memory.ts';
 import type { PerPushReport } from './per-push.ts';
+import type { StoreReport } from './store.ts';
 
 export interface MachineInfo {
   date: string;
@@ -29,4 +30,5 @@ export interface BenchResults {
   perPush: PerPushReport;
   fanOut: FanOutReport;
   memory: MemoryReport;
+  store: StoreReport;
 }

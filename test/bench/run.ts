@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: builds every function, then measures cold start, bundle size, per-push
  * overhead, fan-out efficiency and peak memory, each beside its baseline in the same run.
- * Prints a table and writes `results.json` (every run) and `results.svg` beside this file.
+ * Prints a table and writes `results.json` and `results.svg` to reports/bench/ (not tracked), or
+ * beside this file with `--update`.
  *
  * Not part of `npm test`: timings on a shared machine are evidence, not assertions. A missed
  * target is reported as MISS, and the process still exits 0; a broken measurement (a push that
  * was not accepted, a child that failed) exits 1.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startLedgerTable } from '#test/helpers/ledger-table.ts';
 import { functionNames } from '../../scripts/build.ts';
 import { measureBundleSizes } from './bundle-size.ts';
 import { renderChart } from './chart.ts';
@@ -17,10 +19,11 @@ import { measureColdStart } from './cold-start.ts';
 import { measureFanOut } from './fan-out.ts';
 import { startHarness } from './harness.ts';
 import { measureMemory } from './memory.ts';
-import { benchDir, createSnapshot, removeSnapshot } from './paths.ts';
+import { benchDir, createSnapshot, removeSnapshot, root } from './paths.ts';
 import { measurePerPush } from './per-push.ts';
 import type { BenchResults, MachineInfo } from './results.ts';
 import { round } from './stats.ts';
+import { measureStore } from './store.ts';
 import { formatTable } from './table.ts';
 
 /** Runs per figure: enough for stable medians on 2 noisy cores, short enough for a few minutes. */
@@ -30,6 +33,8 @@ const RUNS = {
   perPushIterations: 500,
   fanOut: 7,
   memory: 9,
+  keyedColdStart: 15,
+  storeRequests: 40,
 } as const;
 
 function log(message: string): void {
@@ -70,7 +75,15 @@ async function measureAll(durationsS: Record<string, number>): Promise<Figures> 
       const memory = await phase(durationsS, 'peak memory', () =>
         measureMemory(harness, RUNS.memory),
       );
-      return { coldStart, bundleSize, perPush, fanOut, memory };
+      const ledger = await startLedgerTable(harness.sts);
+      try {
+        const store = await phase(durationsS, 'idempotency store', () =>
+          measureStore(harness, ledger, RUNS.keyedColdStart, RUNS.storeRequests),
+        );
+        return { coldStart, bundleSize, perPush, fanOut, memory, store };
+      } finally {
+        await ledger.close();
+      }
     } finally {
       await harness.close();
     }
@@ -93,9 +106,16 @@ function machineInfo(date: string, loadStart: number): MachineInfo {
   };
 }
 
+/**
+ * Where the results go: reports/bench/ (ignored by git) unless `--update` asks to replace the
+ * committed test/bench/results.json and results.svg that the README shows.
+ */
+const outDir = process.argv.includes('--update') ? benchDir : path.join(root, 'reports', 'bench');
+
 async function report(results: BenchResults): Promise<void> {
-  await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(path.join(benchDir, 'results.svg'), renderChart(results));
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'results.svg'), renderChart(results));
   const { cpus, node, loadAverage } = results.machine;
   log('');
   log(formatTable(results));
@@ -106,7 +126,8 @@ async function report(results: BenchResults): Promise<void> {
   );
   log(
     `${cpus} CPUs, Node.js ${node}, load average ${loadAverage.start} → ${loadAverage.end}. ` +
-      'Wrote test/bench/results.json and test/bench/results.svg.',
+      `Wrote ${path.relative(root, outDir)}/results.json and results.svg` +
+      (outDir === benchDir ? '.' : ' (npm run bench -- --update replaces the committed ones).'),
   );
 }
 

@@ -89,6 +89,30 @@ function invocationRows(results: BenchResults): Row[] {
   ];
 }
 
+function storeRows(results: BenchResults): Row[] {
+  const { keyedColdStart: cold, perChunk } = results.store;
+  return [
+    {
+      figure: 'keyed cold start (load + first keyed push)',
+      subject: `tablestore ${ms(cold.medianMs.tablestore)}`,
+      baseline: `bare node ${ms(cold.medianMs.bare)}; memory store ${ms(cold.medianMs.memory)} (${times(cold.ratio.memory)})`,
+      ratio: times(cold.ratio.tablestore),
+      target: `≤ ${times(cold.target)} bare`,
+      result: cold.verdict,
+      runs: String(cold.runs),
+    },
+    {
+      figure: 'store time per chunk p50 (claim + complete)',
+      subject: `tablestore ${perChunk.p50Ms.tablestore.toFixed(2)} ms (p99 ${perChunk.p99Ms.tablestore.toFixed(2)})`,
+      baseline: `memory ${perChunk.p50Ms.memory.toFixed(3)} ms (p99 ${perChunk.p99Ms.memory.toFixed(3)})`,
+      ratio: times(perChunk.p50Ms.tablestore / perChunk.p50Ms.memory),
+      target: '(no target)',
+      result: '—',
+      runs: String(perChunk.requests * perChunk.chunksPerRequest),
+    },
+  ];
+}
+
 /** The report as a Markdown table. */
 export function formatTable(results: BenchResults): string {
   const header: Row = {
@@ -100,7 +124,12 @@ export function formatTable(results: BenchResults): string {
     result: 'result',
     runs: 'runs',
   };
-  const rows = [...coldStartRows(results), ...sizeRows(results), ...invocationRows(results)];
+  const rows = [
+    ...coldStartRows(results),
+    ...sizeRows(results),
+    ...invocationRows(results),
+    ...storeRows(results),
+  ];
   const keys = Object.keys(header) as Array<keyof Row>;
   const widths = keys.map((key) => Math.max(...[header, ...rows].map((row) => row[key].length)));
   const line = (row: Row) =>

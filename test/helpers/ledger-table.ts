@@ -10,6 +10,7 @@ import {
   otsTable,
 } from '#lib/send/store/tablestore/ots-client.ts';
 import type { OtsTable } from '#lib/send/store/tablestore/table.ts';
+import type { CredentialStore } from '#local/emulator/sts.ts';
 import { startTablestoreEmulator, type TablestoreEmulator } from '#local/tablestore/server.ts';
 
 export interface LedgerTable {
@@ -24,11 +25,12 @@ export const LEDGER_TABLE = 'push_ledger';
 
 /**
  * Starts an emulator with the ledger table (no Tablestore TTL: the store's own expiry column is
- * what the tests exercise).
+ * what the tests exercise), accepting the credentials of `sts` if given (e.g. the mPaaS
+ * emulator's, so one role's credentials sign both).
  * @example const ledger = await startLedgerTable(); new TablestoreStore(ledger.table());
  */
-export async function startLedgerTable(): Promise<LedgerTable> {
-  const emulator = await startTablestoreEmulator();
+export async function startLedgerTable(sts?: CredentialStore): Promise<LedgerTable> {
+  const emulator = await startTablestoreEmulator(sts ? { credentials: sts } : {});
   const credentials = emulator.mintCredentials(86_400);
   const options: OtsTableOptions = {
     endpoint: emulator.url,
