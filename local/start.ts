@@ -6,7 +6,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '#local/emulator/server.ts';
+import { CredentialStore } from '#local/emulator/sts.ts';
+import { startLocalLedger } from '#local/tablestore/ledger.ts';
 import { bundle, functionNames } from '../scripts/build.ts';
+import { INSTANCE_MODES, type InstanceMode } from './gateway/runtime.ts';
 import { startGateway } from './gateway/server.ts';
 import { stsMinter } from './sts-client.ts';
 
@@ -16,22 +19,35 @@ const DEMO_APP = { appId: 'ONEX570DA89211721', workspaceId: 'test' };
 const env = process.env;
 const emulatorPort = Number(env.MPAAS_EMULATOR_PORT ?? 9001);
 const gatewayPort = Number(env.PORT ?? 9000);
+// `per-invocation` runs every invocation on a fresh instance, as FC does when it scales out.
+const instanceMode = (env.LOCAL_INSTANCE_MODE ?? 'reuse') as InstanceMode;
+if (!INSTANCE_MODES.includes(instanceMode)) {
+  throw new Error(
+    `LOCAL_INSTANCE_MODE must be ${INSTANCE_MODES.join(' or ')}, not ${instanceMode}.`,
+  );
+}
 
 for (const name of await functionNames()) await bundle(name);
 
 // Local mode pushes to the docs' demo app unless told otherwise, so the README's curl works as is.
 env.MPAAS_APP_ID ??= DEMO_APP.appId;
 env.MPAAS_WORKSPACE_ID ??= DEMO_APP.workspaceId;
+// One local STS for both emulators: an invocation's role credentials sign mPaaS and Tablestore.
+const sts = new CredentialStore(() => new Date(), 3600);
 const emulator = await startEmulator({
+  credentials: sts,
   port: emulatorPort,
   apps: [DEMO_APP, { appId: env.MPAAS_APP_ID, workspaceId: env.MPAAS_WORKSPACE_ID }],
 });
 env.MPAAS_ENDPOINT ??= emulator.url;
+// The idempotency ledger: the embedded Tablestore, unless a store is configured.
+const ledger = await startLocalLedger(env, sts, Number(env.TABLESTORE_EMULATOR_PORT ?? 9002));
 
 const gateway = await startGateway({
   port: gatewayPort,
   distDir: path.join(root, 'dist'),
   credentials: stsMinter(emulator.url),
+  instanceMode,
   onAsyncFailure: (name, requestId, error) =>
     process.stderr.write(
       `async invocation ${requestId} of ${name} failed after retries: ${error.errorMessage}\n`,
@@ -45,6 +61,8 @@ process.stdout.write(
   [
     `mPaaS emulator   ${emulator.url}   (GET /_pushes lists what it received)`,
     `FC gateway       ${gateway.url}    (HTTP trigger of http-push; invoke API under /2023-03-30/functions/)`,
+    `idempotency      ${ledger.description}`,
+    `instances        ${instanceMode}    (LOCAL_INSTANCE_MODE: reuse or per-invocation)`,
     `app ${env.MPAAS_APP_ID} / workspace ${env.MPAAS_WORKSPACE_ID}, endpoint ${env.MPAAS_ENDPOINT}`,
     '',
     'Send the docs example:',
@@ -56,6 +74,7 @@ process.stdout.write(
 
 const stop = async () => {
   await gateway.close();
+  await ledger.close();
   await emulator.close();
   process.exit(0);
 };

@@ -1,13 +1,27 @@
 /**
- * A local stand-in for FC's Node.js runtime: loads a built function (`dist/<name>/index.mjs`),
- * builds the `context` FC would pass (request id, function settings, region, and role credentials
- * minted for every invocation), enforces the function timeout, and runs async invocations in the
- * background with FC's retry policy (3 retries by default; reference fc-platform.md §4.2).
+ * A local stand-in for FC's Node.js runtime: runs each built function (`dist/<name>/index.mjs`)
+ * in function instances (instance.ts, one worker thread each), builds the `context` FC would pass
+ * (request id, function settings, region, and role credentials minted for every invocation),
+ * ends an invocation at the function timeout by stopping its instance, and runs async
+ * invocations in the background with FC's retry policy (3 retries by default; reference
+ * fc-platform.md §4.2).
+ *
+ * Instances are reused as FC reuses a warm one (`reuse`: one per function, cold start only the
+ * first time and after a timeout), or made fresh for every invocation as when FC scales out
+ * (`per-invocation`), so that nothing kept in memory, such as the in-memory idempotency store,
+ * is shared between two invocations.
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import {
+  FunctionInstance,
+  type InvocationError,
+  type InvocationResult,
+  toInvocationError,
+} from './instance.ts';
+
+export { type InvocationError, type InvocationResult, toInvocationError };
 
 export interface RoleCredentials {
   accessKeyId: string;
@@ -15,7 +29,10 @@ export interface RoleCredentials {
   securityToken: string;
 }
 
-export type FcHandler = (event: Buffer, context: Record<string, unknown>) => unknown;
+/** `reuse`: one warm instance per function. `per-invocation`: a fresh one every time. */
+export type InstanceMode = 'reuse' | 'per-invocation';
+
+export const INSTANCE_MODES: readonly InstanceMode[] = ['reuse', 'per-invocation'];
 
 export interface RuntimeOptions {
   /** Folder with one `<name>/index.mjs` per function. */
@@ -29,18 +46,16 @@ export interface RuntimeOptions {
   /** Delay before the first async retry, doubled each time. Default 1000 ms. */
   asyncRetryBaseMs?: number;
   region?: string;
+  /** How invocations map to instances. Default `reuse`. */
+  instanceMode?: InstanceMode;
+  /**
+   * Variables set for every function over the gateway's own environment (s.yaml
+   * `environmentVariables`). An instance reads both at each invocation, so stubs reach it.
+   */
+  environment?: Record<string, string>;
   /** Receives a line for each async invocation that finally failed. */
   onAsyncFailure?: (name: string, requestId: string, error: InvocationError) => void;
 }
-
-/** What FC answers for a function that threw (`x-fc-error-type: UnhandledInvocationError`). */
-export interface InvocationError {
-  errorMessage: string;
-  errorType: string;
-  stackTrace: string[];
-}
-
-export type InvocationResult = { ok: true; value: unknown } | { ok: false; error: InvocationError };
 
 export class FunctionNotFoundError extends Error {
   override name = 'FunctionNotFoundError';
@@ -51,7 +66,10 @@ const NAME = /^[a-z][a-z0-9-]{0,63}$/;
 export class LocalRuntime {
   readonly #options: Required<Omit<RuntimeOptions, 'onAsyncFailure'>> &
     Pick<RuntimeOptions, 'onAsyncFailure'>;
-  readonly #handlers = new Map<string, FcHandler>();
+  /** The warm instance of each function (reuse mode). */
+  readonly #warm = new Map<string, FunctionInstance>();
+  /** Every instance not yet stopped, so close() can stop them. */
+  readonly #live = new Set<FunctionInstance>();
   readonly #pending = new Set<Promise<void>>();
 
   constructor(options: RuntimeOptions) {
@@ -60,52 +78,103 @@ export class LocalRuntime {
       maxAsyncRetryAttempts: 3,
       asyncRetryBaseMs: 1000,
       region: 'cn-hangzhou',
+      instanceMode: 'reuse',
+      environment: {},
       ...options,
     };
   }
 
-  /** Loads a function's handler once, as an FC instance does at cold start. */
-  async handler(name: string): Promise<FcHandler> {
-    const loaded = this.#handlers.get(name);
-    if (loaded) return loaded;
+  /**
+   * The bundle of a function.
+   * @throws FunctionNotFoundError when there is none.
+   */
+  async functionFile(name: string): Promise<string> {
     const file = path.join(this.#options.distDir, name, 'index.mjs');
     if (!NAME.test(name) || !(await stat(file).catch(() => null))) {
       throw new FunctionNotFoundError(
         `Function ${name} does not exist (no ${file}; run npm run build).`,
       );
     }
-    const module: { handler?: unknown } = await import(pathToFileURL(file).href);
-    if (typeof module.handler !== 'function')
-      throw new FunctionNotFoundError(`${file} exports no handler.`);
-    const handler = module.handler as FcHandler;
-    this.#handlers.set(name, handler);
-    return handler;
+    return file;
   }
 
-  /** Runs one invocation to its end (or its timeout). */
+  /** Runs one invocation to its end (or its timeout) on an instance of the function. */
   async invoke(
     name: string,
     event: Buffer,
     requestId: string = randomUUID(),
   ): Promise<InvocationResult> {
-    const handler = await this.handler(name);
-    const context = await this.#context(name, requestId);
-    const timeoutMs = this.#options.timeoutSeconds * 1000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Function timed out after ${this.#options.timeoutSeconds} seconds`)),
-        timeoutMs,
-      );
-    });
+    const instance = this.#instanceOf(name, await this.functionFile(name));
+    let reusable = this.#options.instanceMode === 'reuse';
     try {
-      const value = await Promise.race([Promise.resolve(handler(event, context)), timeout]);
-      return { ok: true, value };
-    } catch (thrown) {
-      return { ok: false, error: toInvocationError(thrown) };
+      // The instance loads its bundle while the credentials are minted, as a cold start overlaps.
+      const context = await this.#context(name, requestId);
+      const loadError = await instance.ready;
+      if (!loadError) return await this.#run(instance, event, context);
+      reusable = false;
+      return { ok: false, error: loadError };
     } finally {
-      clearTimeout(timer);
+      // A bundle that failed to load gets a new instance next time, as FC retries a cold start.
+      if (!reusable || instance.stopped) await this.#retire(name, instance, 'Invocation ended.');
     }
+  }
+
+  /**
+   * A structured clone of an export of the function's warm instance (reuse mode), as a debugger
+   * would read it: tests use it to see what a fixture function kept in memory.
+   */
+  async inspect(name: string, exportName: string): Promise<unknown> {
+    const instance = this.#warm.get(name);
+    if (!instance) throw new Error(`Function ${name} has no warm instance.`);
+    return instance.inspect(exportName);
+  }
+
+  /** Stops every instance; calls still running on one answer an InstanceStoppedError. */
+  async close(): Promise<void> {
+    this.#warm.clear();
+    await Promise.all(
+      [...this.#live].map((instance) => this.#retire('', instance, 'The gateway closed.')),
+    );
+  }
+
+  /** Ends the handler at the timeout: its instance is stopped, so nothing it started goes on. */
+  async #run(
+    instance: FunctionInstance,
+    event: Buffer,
+    context: Record<string, unknown>,
+  ): Promise<InvocationResult> {
+    const seconds = this.#options.timeoutSeconds;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), seconds * 1000);
+    });
+    const env = { ...process.env, ...this.#options.environment };
+    const result = await Promise.race([instance.invoke(event, context, env), timedOut]);
+    clearTimeout(timer);
+    if (result !== 'timeout') return result;
+    await instance.terminate(
+      `The function instance was stopped: invocation ${String(context.requestId)} on it timed out.`,
+    );
+    return {
+      ok: false,
+      error: toInvocationError(new Error(`Function timed out after ${seconds} seconds`)),
+    };
+  }
+
+  /** The warm instance (reuse mode, replaced once stopped) or a fresh one. */
+  #instanceOf(name: string, file: string): FunctionInstance {
+    const warm = this.#warm.get(name);
+    if (this.#options.instanceMode === 'reuse' && warm && !warm.stopped) return warm;
+    const instance = new FunctionInstance(file);
+    this.#live.add(instance);
+    if (this.#options.instanceMode === 'reuse') this.#warm.set(name, instance);
+    return instance;
+  }
+
+  async #retire(name: string, instance: FunctionInstance, reason: string): Promise<void> {
+    if (this.#warm.get(name) === instance) this.#warm.delete(name);
+    this.#live.delete(instance);
+    await instance.terminate(reason);
   }
 
   /** Async task ids seen, as FC keeps them for task deduplication. */
@@ -171,19 +240,6 @@ export class LocalRuntime {
       accountId: '1234567890123456',
     };
   }
-}
-
-/** FC's error body for a function that threw. */
-export function toInvocationError(thrown: unknown): InvocationError {
-  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-  return {
-    errorMessage: error.message,
-    errorType: error.name,
-    stackTrace: (error.stack ?? '')
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim()),
-  };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -73,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runtime,
     close: async () => {
       await runtime.drain();
+      await runtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -154,7 +155,7 @@ async function invokeApi(
   const requestId = taskId || randomUUID();
   res.setHeader('x-fc-request-id', requestId);
   try {
-    await runtime.handler(name);
+    await runtime.functionFile(name);
   } catch (error) {
     if (error instanceof FunctionNotFoundError)
       return sendJson(res, 404, { Code: 'FunctionNotFound', Message: error.message });

@@ -51,8 +51,12 @@ describe('invokeAsync against the local gateway, which requires FC signatures', 
     const receipt = await invokeAsync('recorder', payload, credentials, target());
     await gateway.runtime.drain();
 
-    const recorder = (await import(path.join(fixtures, 'recorder/index.mjs'))) as {
-      invocations: Array<{ base64: string; requestId: string }>;
+    // The recorder runs in the gateway's instance (a worker thread): read its memory there.
+    const recorder = {
+      invocations: (await gateway.runtime.inspect('recorder', 'invocations')) as Array<{
+        base64: string;
+        requestId: string;
+      }>,
     };
     expect(receipt.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(recorder.invocations).toContainEqual({
@@ -67,8 +71,12 @@ describe('invokeAsync against the local gateway, which requires FC signatures', 
     const receipt = await invokeAsync('recorder', payload, credentials, target());
     await gateway.runtime.drain();
 
-    const recorder = (await import(path.join(fixtures, 'recorder/index.mjs'))) as {
-      invocations: Array<{ base64: string; requestId: string }>;
+    // The recorder runs in the gateway's instance (a worker thread): read its memory there.
+    const recorder = {
+      invocations: (await gateway.runtime.inspect('recorder', 'invocations')) as Array<{
+        base64: string;
+        requestId: string;
+      }>,
     };
     expect(recorder.invocations).toContainEqual({
       base64: payload.toString('base64'),
@@ -100,8 +108,12 @@ describe('invokeAsync against the local gateway, which requires FC signatures', 
     });
     await gateway.runtime.drain();
 
-    const recorder = (await import(path.join(fixtures, 'recorder/index.mjs'))) as {
-      invocations: Array<{ base64: string; requestId: string }>;
+    // The recorder runs in the gateway's instance (a worker thread): read its memory there.
+    const recorder = {
+      invocations: (await gateway.runtime.inspect('recorder', 'invocations')) as Array<{
+        base64: string;
+        requestId: string;
+      }>,
     };
     const base64 = Buffer.from(payload, 'utf8').toString('base64');
     expect(first).toEqual({ requestId: 'push_dedupe_0' });
