@@ -42,7 +42,14 @@ function maxKeys(limit: number, id: string, text: string) {
 
 const scalar = z.custom<string | number>(
   (value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
-  rule('value-type', (issue) => `must be a string or a number; got ${describeValue(issue.input)}`),
+  {
+    ...rule(
+      'value-type',
+      (issue) => `must be a string or a number; got ${describeValue(issue.input)}`,
+    ),
+    // z.custom aborts by default, and zod skips the cross-field rules after an aborting issue
+    abort: false,
+  },
 );
 
 /**

@@ -3,6 +3,7 @@ import { addDays, civilDate, daysBetween, formatDate, isTimeZone } from '#lib/va
 import { pushRequestFields } from '#lib/validate/fields.ts';
 import {
   describeValue,
+  sentence,
   sortIssues,
   toValidationIssues,
   type ValidationIssue,
@@ -96,5 +97,37 @@ describe('calendar', () => {
   it('knows IANA zones and refuses made-up ones', () => {
     expect(isTimeZone('America/Santiago')).toBe(true);
     expect(isTimeZone('Asia/Beijing')).toBe(false);
+  });
+});
+
+describe('issue sentences', () => {
+  it('quotes a string of 32 characters and only describes a longer one', () => {
+    expect(describeValue('x'.repeat(32))).toBe(`the string "${'x'.repeat(32)}"`);
+    expect(describeValue('x'.repeat(33))).toBe('a 33-character string');
+  });
+
+  it('ends a sentence with one full stop, whether or not the text has one', () => {
+    expect(sentence('templateName', 'must not contain a comma')).toBe(
+      'templateName: must not contain a comma.',
+    );
+    expect(sentence('templateName', 'must not contain a comma.')).toBe(
+      'templateName: must not contain a comma.',
+    );
+  });
+
+  it('says a missing required parameter is required by the mPaaS docs', () => {
+    const result = pushRequestFields.safeParse({
+      taskName: 'order shipped',
+      expiredSeconds: 300,
+      templateName: 'order_shipped',
+    });
+
+    expect(toValidationIssues(result.error?.issues ?? [])).toEqual([
+      {
+        field: 'deliveryType',
+        rule: 'required',
+        message: 'deliveryType: is required (the mPaaS docs mark it required).',
+      },
+    ]);
   });
 });

@@ -165,6 +165,23 @@ describe('map parameters: accepted forms', () => {
     expect(result.success || result.issues[0]?.message).toContain('3035 EXTEND_PARAM_TO_MUCH');
   });
 
+  it('still reports the cross-field rules when a map value has the wrong type', () => {
+    // Prepare: a value mPaaS cannot substitute, and a scheduled push without its details
+    const input = { templateKeyValue: { name: true }, strategyType: 1 };
+
+    // Act
+    const result = parse(input);
+
+    // Assess: both problems at once, not only the first
+    expect(issuesOf(result)).toEqual([
+      ['StrategyContent', 'required'],
+      ['templateKeyValue.name', 'value-type'],
+    ]);
+    expect(result.success || result.issues[1]?.message).toBe(
+      'templateKeyValue.name: must be a string or a number; got the boolean true.',
+    );
+  });
+
   it('checks thirdChannelCategory and notifyLevel values like templateKeyValue', () => {
     expect(
       issuesOf(parse({ thirdChannelCategory: '{"vivo":{}}', notifyLevel: { oppo: false } })),
@@ -289,6 +306,77 @@ describe('activityContentState', () => {
   it('refuses an array', () => {
     expect(issuesOf(parse({ ...live, activityContentState: [1] }))).toEqual([
       ['activityContentState', 'json-object'],
+    ]);
+  });
+});
+
+describe('map parameters: the sentences a caller reads', () => {
+  function issuesWithText(result: PushRequestResult): [string, string, string][] {
+    return result.success
+      ? []
+      : result.issues.map((issue) => [issue.field, issue.rule, issue.message]);
+  }
+
+  it('refuses an empty targetMsgkey, asking for at least one target', () => {
+    expect(issuesWithText(parse({ targetMsgkey: {} }))).toEqual([
+      ['targetMsgkey', 'min-pairs', 'targetMsgkey: must name at least one target.'],
+    ]);
+  });
+
+  it('refuses a msgKey of spaces, like an empty one', () => {
+    expect(issuesWithText(parse({ targetMsgkey: { user1: 'm-1', user2: '   ' } }))).toEqual([
+      ['targetMsgkey.user2', 'non-empty', 'targetMsgkey.user2: must not be empty or blank.'],
+    ]);
+  });
+
+  it('refuses a number as msgKey, saying it must be the business message id as a string', () => {
+    expect(issuesWithText(parse({ targetMsgkey: { user1: 1578807462788 } }))).toEqual([
+      [
+        'targetMsgkey.user1',
+        'type',
+        'targetMsgkey.user1: must be a string (the business message id); got the number 1578807462788.',
+      ],
+    ]);
+  });
+
+  it('does not call two equal non-string msgKeys a repeat: each is already refused as a number', () => {
+    expect(issuesOf(parse({ targetMsgkey: { user1: 7, user2: 7 } }))).toEqual([
+      ['targetMsgkey.user1', 'type'],
+      ['targetMsgkey.user2', 'type'],
+    ]);
+  });
+
+  it('reports a blank target and a msgKey of the wrong type together', () => {
+    expect(issuesWithText(parse({ targetMsgkey: { ' ': 'm-1', user2: 5 } }))).toEqual([
+      ['targetMsgkey', 'non-empty-key', 'targetMsgkey: must not have an empty or blank key.'],
+      [
+        'targetMsgkey.user2',
+        'type',
+        'targetMsgkey.user2: must be a string (the business message id); got the number 5.',
+      ],
+    ]);
+  });
+
+  it('refuses a blank placeholder name in templateKeyValue', () => {
+    expect(issuesWithText(parse({ templateKeyValue: { ' ': 'x' } }))).toEqual([
+      [
+        'templateKeyValue',
+        'non-empty-key',
+        'templateKeyValue: must not have an empty or blank key.',
+      ],
+    ]);
+  });
+
+  it('refuses an activityContentState over 4096 bytes, naming the limit and the size', () => {
+    const activityContentState = { s: 'x'.repeat(4097 - '{"s":""}'.length) };
+    const result = parse({ deliveryType: 5, activityEvent: 'update', activityContentState });
+
+    expect(issuesWithText(result)).toEqual([
+      [
+        'activityContentState',
+        'max-bytes',
+        'activityContentState: must encode to at most 4096 bytes of JSON, the ActivityKit limit; got 4097.',
+      ],
     ]);
   });
 });

@@ -39,6 +39,12 @@ function parse(overrides: Record<string, unknown>, opts?: Partial<PushRequestOpt
 }
 
 describe('parsePushRequest: a valid request', () => {
+  it('leaves strategyContent out of a request that sent no strategy details', () => {
+    const result = parse({});
+
+    expect(result.success && Object.hasOwn(result.data, 'strategyContent')).toBe(false);
+  });
+
   it('accepts a minimal request and applies the documented defaults and the configured app', () => {
     const result = parse({});
 
@@ -107,6 +113,20 @@ describe('parsePushRequest: a valid request', () => {
 });
 
 describe('parsePushRequest: well-formed text', () => {
+  it('explains that a lone surrogate cannot be sent to mPaaS', () => {
+    expect(parse({ taskName: 'a\ud800' })).toEqual({
+      success: false,
+      issues: [
+        {
+          field: 'taskName',
+          rule: 'well-formed-text',
+          message:
+            'taskName: must be well-formed Unicode text; it holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), which cannot be sent to mPaaS.',
+        },
+      ],
+    });
+  });
+
   it('refuses a lone surrogate in any string or key, which the signer could never encode', () => {
     const result = parse({
       taskName: 'a\ud800',

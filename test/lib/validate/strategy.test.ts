@@ -315,3 +315,150 @@ describe('loop push: days in zones with daylight saving time', () => {
     ]);
   });
 });
+
+describe('strategy rules: the sentences a caller reads', () => {
+  const issuesWithText = (result: PushRequestResult): [string, string, string][] =>
+    result.success ? [] : result.issues.map((issue) => [issue.field, issue.rule, issue.message]);
+
+  it('explains that StrategyContent is ignored with strategyType 0 and how to schedule instead', () => {
+    const result = parse({ StrategyContent: { fixedTime: at('2026-11-28T02:00:00Z') } });
+
+    expect(issuesWithText(result)).toEqual([
+      [
+        'StrategyContent',
+        'immediate-no-content',
+        'StrategyContent: must be absent when strategyType is 0 (immediate, the default): mPaaS would ignore it and push at once; set strategyType to 1 (scheduled) or 2 (loop).',
+      ],
+    ]);
+  });
+
+  it('names every loop key a scheduled push would ignore, and the missing fixedTime', () => {
+    // Prepare: the loop keys not covered elsewhere, without fixedTime
+    const content = {
+      endTime: at('2026-12-31T00:00:00Z'),
+      circleType: 2,
+      circleValue: [1],
+    };
+
+    // Act
+    const result = scheduled(content);
+
+    // Assess
+    const absent = (key: string) => [
+      `StrategyContent.${key}`,
+      'not-for-scheduled',
+      `StrategyContent.${key}: must be absent when strategyType is 1 (scheduled): mPaaS would ignore it.`,
+    ];
+    expect(issuesWithText(result)).toEqual([
+      absent('circleType'),
+      absent('circleValue'),
+      absent('endTime'),
+      [
+        'StrategyContent.fixedTime',
+        'required',
+        'StrategyContent.fixedTime: is required when strategyType is 1 (scheduled).',
+      ],
+    ]);
+  });
+
+  it('names the weekday range and the weekly circleType for a day out of range', () => {
+    expect(issuesWithText(loop({ circleValue: [1, 8] }))).toEqual([
+      [
+        'StrategyContent.circleValue.1',
+        'weekday-range',
+        'StrategyContent.circleValue.1: must be a day of the week, 1 to 7, when circleType is 2 (weekly); got 8.',
+      ],
+    ]);
+  });
+
+  it('names the day-of-month range and the monthly circleType for a day out of range', () => {
+    expect(issuesWithText(loop({ circleType: 3, circleValue: [0] }))).toEqual([
+      [
+        'StrategyContent.circleValue.0',
+        'month-day-range',
+        'StrategyContent.circleValue.0: must be a day of the month, 1 to 31, when circleType is 3 (monthly); got 0.',
+      ],
+    ]);
+  });
+
+  it('says which circleType needs circleValue', () => {
+    expect(issuesWithText(loop({ circleType: 3, circleValue: undefined }))).toEqual([
+      [
+        'StrategyContent.circleValue',
+        'required',
+        'StrategyContent.circleValue: is required when circleType is 3.',
+      ],
+    ]);
+  });
+
+  it('refuses circleValue on a daily loop without also judging its days', () => {
+    expect(issuesWithText(loop({ circleType: 1, circleValue: [40] }))).toEqual([
+      [
+        'StrategyContent.circleValue',
+        'not-for-daily',
+        'StrategyContent.circleValue: must be absent when circleType is 1 (daily): mPaaS would ignore it.',
+      ],
+    ]);
+  });
+
+  it('does not judge the days of circleValue when circleType is invalid or missing', () => {
+    expect(issuesOf(loop({ circleType: 4, circleValue: [40] }))).toEqual([
+      ['StrategyContent.circleType', 'one-of'],
+    ]);
+    expect(issuesOf(loop({ circleType: undefined, circleValue: [40] }))).toEqual([
+      ['StrategyContent.circleType', 'required'],
+    ]);
+  });
+
+  it('accepts an end equal to the start and refuses one a millisecond earlier, saying why', () => {
+    const start = at('2026-12-01T00:00:00Z');
+
+    expect(loop({ startTime: start, endTime: start }).success).toBe(true);
+    expect(issuesWithText(loop({ startTime: start, endTime: start - 1 }))).toEqual([
+      [
+        'StrategyContent.endTime',
+        'end-before-start',
+        'StrategyContent.endTime: must not be before startTime.',
+      ],
+    ]);
+  });
+});
+
+describe('strategy rules: only options.now counts, never the machine clock', () => {
+  it('reports only the missing fixedTime when the injected clock is years before the machine’s', () => {
+    const result = parsePushRequest(
+      {
+        taskName: 'weekly digest',
+        deliveryType: 3,
+        targetMsgkey: { user1024: '1578807462788' },
+        expiredSeconds: 300,
+        templateName: 'digest',
+        strategyType: 1,
+        StrategyContent: {},
+      },
+      options({ now: new Date('2020-01-01T00:00:00Z') }),
+    );
+
+    expect(issuesOf(result)).toEqual([['StrategyContent.fixedTime', 'required']]);
+  });
+
+  it('reports only the missing startTime and endTime when the injected clock is decades after the machine’s', () => {
+    const result = parsePushRequest(
+      {
+        taskName: 'weekly digest',
+        deliveryType: 3,
+        targetMsgkey: { user1024: '1578807462788' },
+        expiredSeconds: 300,
+        templateName: 'digest',
+        strategyType: 2,
+        StrategyContent: { circleType: 1, time: '08:00:00' },
+      },
+      options({ now: new Date('2100-01-01T00:00:00Z') }),
+    );
+
+    expect(issuesOf(result)).toEqual([
+      ['StrategyContent.endTime', 'required'],
+      ['StrategyContent.startTime', 'required'],
+    ]);
+  });
+});

@@ -237,3 +237,55 @@ describe('the unknown-keys message', () => {
     ]);
   });
 });
+
+describe('targets: the sentences a caller reads', () => {
+  function issuesWithText(result: PushRequestResult): [string, string, string][] {
+    return result.success ? [] : result.issues.map((i) => [i.field, i.rule, i.message]);
+  }
+
+  it('refuses a number as a target id, saying it must be a string', () => {
+    expect(issuesWithText(parse({ targets: [5] }))).toEqual([
+      ['targets.0', 'type', 'targets.0: must be a target id string; got the number 5.'],
+    ]);
+  });
+
+  it('refuses a hole in the list, an undefined id, saying nothing was given', () => {
+    expect(issuesWithText(parse({ targets: ['user1', undefined] }))).toEqual([
+      ['targets.1', 'required', 'targets.1: must be a target id string; got nothing.'],
+    ]);
+  });
+
+  it('refuses a target id of spaces', () => {
+    expect(issuesWithText(parse({ targets: ['user1', '  '] }))).toEqual([
+      ['targets.1', 'non-empty', 'targets.1: must not be empty or blank.'],
+    ]);
+  });
+
+  it('refuses __proto__ as a target id, explaining that it would become a key of targetMsgkey', () => {
+    expect(issuesWithText(parse({ targets: ['__proto__'] }))).toEqual([
+      [
+        'targets.0',
+        'prototype-key',
+        'targets.0: is the string "__proto__", which is refused as a target id: it becomes a key of targetMsgkey, and copying that key could change an object\'s prototype.',
+      ],
+    ]);
+  });
+
+  it('reports a repeated target beside an id of the wrong type', () => {
+    expect(issuesWithText(parse({ targets: ['user1', 5, 'user1'] }))).toEqual([
+      ['targets.1', 'type', 'targets.1: must be a target id string; got the number 5.'],
+      [
+        'targets.2',
+        'unique-target',
+        'targets.2: repeats the target "user1" of targets.0; name each target once.',
+      ],
+    ]);
+  });
+
+  it('does not call two equal ids of the wrong type a repeat', () => {
+    expect(issuesOf(parse({ targets: [5, 5] }))).toEqual([
+      ['targets.0', 'type'],
+      ['targets.1', 'type'],
+    ]);
+  });
+});
