@@ -1,7 +1,7 @@
 /**
  * Making the chosen store: memory and Redis once per process, Tablestore per invocation.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeStores, MemoryStore, storeFor } from '#lib/send/store/index.ts';
 import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
 import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
@@ -41,6 +41,16 @@ describe('storeFor', () => {
     });
   });
 
+  it('closes every store it kept when closeStores is called', async () => {
+    const close = vi.spyOn(MemoryStore.prototype, 'close');
+    storeFor(MEMORY);
+
+    await closeStores();
+
+    expect(close).toHaveBeenCalledTimes(1);
+    close.mockRestore();
+  });
+
   it('makes new stores after closeStores', async () => {
     const first = storeFor(MEMORY);
 
@@ -57,6 +67,8 @@ describe('storeFor', () => {
   });
 
   it('refuses to make a Tablestore store without the invocation credentials', () => {
-    expect(() => storeFor(TABLESTORE)).toThrow(/credentials/);
+    expect(() => storeFor(TABLESTORE)).toThrow(
+      new Error("A Tablestore store needs the invocation's credentials."),
+    );
   });
 });

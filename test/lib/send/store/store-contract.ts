@@ -250,6 +250,17 @@ export function describeStoreContract(
         });
       });
 
+      it("forgets a finished key's chunks: a later claim of a completed one is lost, not replayed", async () => {
+        const token = await own();
+        await store.claimChunk(key, token, 0, LEASE, TTL);
+        await store.completeChunk(key, token, 0, { sent: 10 }, TTL);
+
+        await store.finish(key, token, 'done', TTL);
+
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({ state: 'lost' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'done', result: 'done' });
+      });
+
       it('gives no chunk once the owner has abandoned or finished the key', async () => {
         const token = await own();
         await store.abandon(key, token);

@@ -14,7 +14,7 @@ import {
   type WriteCondition,
 } from '#lib/send/store/tablestore/table.ts';
 import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
-import { type LedgerTable, startLedgerTable } from '#test/helpers/ledger-table.ts';
+import { LEDGER_TABLE, type LedgerTable, startLedgerTable } from '#test/helpers/ledger-table.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 let ledger: LedgerTable;
@@ -217,4 +217,83 @@ describe('TablestoreStore on one row', () => {
 
     await expect(store.begin(k, 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
   });
+
+  it('renews every column of the row when a request is resumed, so no chunk outlives its version', async () => {
+    const { store, time, k } = setUp();
+    const token = await own(store, k);
+    await store.claimChunk(k, token, 3, LEASE, TTL);
+    const claimedAt = versionTime(k, 'c3');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    time.now += LEASE + 1;
+
+    expect(await store.begin(k, 'fp', LEASE, TTL)).toMatchObject({ state: 'resumed' });
+
+    expect(versionTime(k, 'c3')).toBeGreaterThan(claimedAt);
+    expect(versionTime(k, 'h')).toBe(versionTime(k, 'c3'));
+  });
+
+  it('writes only what changed for a chunk: the head keeps its version', async () => {
+    const { store, k } = setUp();
+    const token = await own(store, k);
+    const begunAt = versionTime(k, 'h');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    await store.claimChunk(k, token, 0, LEASE, TTL);
+
+    expect(versionTime(k, 'h')).toBe(begunAt);
+    expect(versionTime(k, 'c0')).toBeGreaterThan(begunAt);
+  });
+
+  it('replaces a row whose head has expired in Tablestore but whose version remains', async () => {
+    const { raw, store, k } = setUp();
+    await raw.putRow(k, { v: 5 }, { row: 'IGNORE' });
+
+    expect(await store.begin(k, 'fp', LEASE, TTL)).toMatchObject({ state: 'new' });
+    expect((await raw.getRow(k))?.v).toBe(6);
+  });
+
+  it("fails on an error that is not Tablestore's, never counting the write as done", async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    table.before = async (operation) => {
+      if (operation === 'updateRow') throw new TypeError('bug in the client');
+    };
+
+    await expect(store.claimChunk(k, token, 0, LEASE, TTL)).rejects.toThrow(
+      /could not claim a chunk: bug in the client/,
+    );
+  });
+
+  it.each([
+    ['begin', (store: TablestoreStore, k: string) => store.begin(k, 'fp', LEASE, TTL)],
+    ['finish', (store: TablestoreStore, k: string) => store.finish(k, 't', 1, TTL)],
+    ['abandon', (store: TablestoreStore, k: string) => store.abandon(k, 't')],
+    [
+      'claim a chunk',
+      (store: TablestoreStore, k: string) => store.claimChunk(k, 't', 0, LEASE, TTL),
+    ],
+    [
+      'complete a chunk',
+      (store: TablestoreStore, k: string) => store.completeChunk(k, 't', 0, 1, TTL),
+    ],
+    [
+      'release a chunk',
+      (store: TablestoreStore, k: string) => store.releaseChunk(k, 't', 0, false, TTL),
+    ],
+  ])('names the operation it could not do: %s', async (operation, call) => {
+    const { table, store, k } = setUp();
+    table.before = async () => {
+      throw new OtsError('busy', { code: 'OTSServerBusy', status: 503, outcomeUnknown: false });
+    };
+
+    await expect(call(store, k)).rejects.toThrow(`could not ${operation}: OTSServerBusy`);
+  });
 });
+
+/** When the emulator wrote the latest version of a column of row `k`. */
+function versionTime(k: string, column: string): number {
+  const row = ledger.emulator.rows(LEDGER_TABLE)?.find((candidate) => candidate.key === k);
+  const latest = row?.versions[column]?.[0];
+  if (!latest) throw new Error(`no ${column} in row ${k}`);
+  return latest.timestamp;
+}

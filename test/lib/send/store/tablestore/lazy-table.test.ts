@@ -27,9 +27,15 @@ describe('lazyOtsTable', () => {
       const first = await table.getRow('k').catch((error: unknown) => error);
       expect(first).toBeInstanceOf(OtsError);
       expect(first).toMatchObject({ code: 'ClientNotLoaded', outcomeUnknown: false });
+      expect((first as Error).message).toBe(
+        'The Tablestore client could not be loaded: chunk missing',
+      );
 
       await table.putRow('k', { v: 1 }, { row: 'IGNORE' });
-      expect(await table.getRow('k')).toEqual({ v: 1 });
+      await table.updateRow('k', { put: { w: 'x' } }, { row: 'EXPECT_EXIST' });
+      expect(await table.getRow('k')).toEqual({ v: 1, w: 'x' });
+      await table.deleteRow('k', { row: 'EXPECT_EXIST' });
+      expect(await table.getRow('k')).toBeUndefined();
       expect(loads).toBe(2);
     } finally {
       await ledger?.close();
