@@ -215,7 +215,10 @@ describe('TablestoreStore on one row', () => {
     const { raw, store, k } = setUp();
     await raw.putRow(k, { h: '{not json', v: 1, exp: Number.MAX_SAFE_INTEGER }, { row: 'IGNORE' });
 
-    await expect(store.begin(k, 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
+    const failure = await store.begin(k, 'fp', LEASE, TTL).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(IdempotencyStoreError);
+    expect((failure as Error).message).toBe('The idempotency store holds a row it cannot read.');
   });
 
   it('renews every column of the row when a request is resumed, so no chunk outlives its version', async () => {
@@ -262,6 +265,43 @@ describe('TablestoreStore on one row', () => {
     await expect(store.claimChunk(k, token, 0, LEASE, TTL)).rejects.toThrow(
       /could not claim a chunk: bug in the client/,
     );
+  });
+
+  it('claims and completes a chunk on the row as it last wrote it, without reading it again', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+
+    await store.claimChunk(k, token, 0, LEASE, TTL);
+    await store.completeChunk(k, token, 0, { sent: 10 }, TTL);
+    await store.finish(k, token, 'done', TTL);
+
+    expect(table.calls).toEqual(['getRow', 'putRow', 'updateRow', 'updateRow', 'putRow']);
+  });
+
+  it('does not retry a write Tablestore refused without applying it', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    table.before = async (operation) => {
+      if (operation === 'updateRow') {
+        throw new OtsError('busy', { code: 'OTSServerBusy', status: 503, outcomeUnknown: false });
+      }
+    };
+
+    await expect(store.claimChunk(k, token, 0, LEASE, TTL)).rejects.toThrow(/OTSServerBusy/);
+    expect(table.calls.slice(2)).toEqual(['updateRow']);
+  });
+
+  it('decides again on a fresh read when a write was lost and its row is gone: nothing left to claim', async () => {
+    const { raw, table, store, k } = setUp();
+    const token = await own(store, k);
+    table.before = async (operation, key) => {
+      if (operation === 'updateRow') {
+        await raw.deleteRow(key, { row: 'IGNORE' });
+        throw lost();
+      }
+    };
+
+    expect(await store.claimChunk(k, token, 0, LEASE, TTL)).toEqual({ state: 'lost' });
   });
 
   it.each([
