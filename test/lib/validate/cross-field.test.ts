@@ -3,33 +3,8 @@
  * Live Activity parameters, with the sentences a caller reads; and API version 2019-08-21.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type PushRequestOptions,
-  type PushRequestResult,
-  parsePushRequest,
-} from '#lib/validate/push-request.ts';
-
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-function parse(
-  overrides: Record<string, unknown>,
-  opts: Partial<PushRequestOptions> = {},
-): PushRequestResult {
-  const base = {
-    taskName: 'order shipped',
-    deliveryType: 3,
-    targetMsgkey: { user1024: '1578807462788' },
-    expiredSeconds: 300,
-    templateName: 'order_shipped',
-  };
-  return parsePushRequest({ ...base, ...overrides }, { ...OPTIONS, ...opts });
-}
+import type { PushRequestResult } from '#lib/validate/push-request.ts';
+import { parse } from './request.ts';
 
 /** [field, rule, message] triples, in the order reported. */
 function issuesOf(result: PushRequestResult): [string, string, string][] {

@@ -3,35 +3,8 @@
  * rule, and the edges of the numeric ranges.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type PushRequestOptions,
-  type PushRequestResult,
-  parsePushRequest,
-  type ValidationIssue,
-} from '#lib/validate/push-request.ts';
-
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-function parse(overrides: Record<string, unknown>): PushRequestResult {
-  const base = {
-    taskName: 'order shipped',
-    deliveryType: 3,
-    targetMsgkey: { user1024: '1578807462788' },
-    expiredSeconds: 300,
-    templateName: 'order_shipped',
-  };
-  return parsePushRequest({ ...base, ...overrides }, OPTIONS);
-}
-
-function issuesOf(result: PushRequestResult): ValidationIssue[] {
-  return result.success ? [] : result.issues;
-}
+import type { ValidationIssue } from '#lib/validate/push-request.ts';
+import { issuesOf, parse } from './request.ts';
 
 const issue = (field: string, rule: string, message: string): ValidationIssue => ({
   field,

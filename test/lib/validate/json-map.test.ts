@@ -3,38 +3,7 @@
  * refused at this stage leaves nothing for the later rules to judge.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type PushRequestOptions,
-  type PushRequestResult,
-  parsePushRequest,
-  type ValidationIssue,
-} from '#lib/validate/push-request.ts';
-
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-function parse(
-  overrides: Record<string, unknown>,
-  opts: Partial<PushRequestOptions> = {},
-): PushRequestResult {
-  const base = {
-    taskName: 'order shipped',
-    deliveryType: 3,
-    targetMsgkey: { user1024: '1578807462788' },
-    expiredSeconds: 300,
-    templateName: 'order_shipped',
-  };
-  return parsePushRequest({ ...base, ...overrides }, { ...OPTIONS, ...opts });
-}
-
-function issuesOf(result: PushRequestResult): ValidationIssue[] {
-  return result.success ? [] : result.issues;
-}
+import { issuesOf, parse } from './request.ts';
 
 /** An array nested `levels` deep: [[[…[1]…]]]. */
 function nestedArray(levels: number): unknown {

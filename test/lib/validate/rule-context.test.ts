@@ -3,35 +3,11 @@
  * broke its own rule is set aside and the others are still checked, so every issue comes out at once.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type PushRequestOptions,
-  type PushRequestResult,
-  parsePushRequest,
-  type ValidationIssue,
-} from '#lib/validate/push-request.ts';
+import { BASE, issuesOf, parse as parseRequest } from './request.ts';
 
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-function parse(overrides: Record<string, unknown>): PushRequestResult {
-  const base = {
-    taskName: 'weekly digest',
-    deliveryType: 3,
-    targetMsgkey: { user1024: '1578807462788' },
-    expiredSeconds: 300,
-    templateName: 'digest',
-  };
-  return parsePushRequest({ ...base, ...overrides }, OPTIONS);
-}
-
-function issuesOf(result: PushRequestResult): ValidationIssue[] {
-  return result.success ? [] : result.issues;
-}
+/** This file's base request: a weekly digest. */
+const DIGEST = { ...BASE, taskName: 'weekly digest', templateName: 'digest' };
+const parse = (overrides: Record<string, unknown>) => parseRequest(overrides, {}, DIGEST);
 
 // a weekly loop without startTime, and a time of day that breaks its own format
 const BROKEN_LOOP = {
