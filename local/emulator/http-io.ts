@@ -1,12 +1,12 @@
 /**
- * The few node:http chores every route shares: reading a bounded body, decoding RPC
+ * The few node:http chores every route shares (of both emulators): reading a bounded body, decoding RPC
  * parameters, and answering JSON, HTML or nothing at all (a reset connection).
  *
  * Kept apart from routing so each route reads as the protocol it emulates rather than stream
  * handling. Bodies are capped (1 MB by default): a larger one is drained and refused with 413, so
  * the client still receives an answer instead of a broken pipe.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 
 /** The default body size limit, in bytes. */
@@ -85,4 +85,22 @@ export function sendProxyErrorPage(res: ServerResponse, status: number): void {
 /** Drops the connection with a TCP reset, without answering. */
 export function resetConnection(req: IncomingMessage): void {
   req.socket.resetAndDestroy();
+}
+
+/**
+ * An idempotent `close()` for an emulator's server: aborts pending work (delays), stops
+ * listening and drops open connections, then resolves once the server has closed.
+ * @example return { url, close: closer(server, abort) };
+ */
+export function closer(server: Server, abort: AbortController): () => Promise<void> {
+  let closed: Promise<void> | undefined;
+  return function close(): Promise<void> {
+    closed ??= new Promise<void>((resolve, reject) => {
+      abort.abort();
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Keep-alive clients (pop-core, fetch, the Tablestore client) would otherwise hold close() open.
+      server.closeAllConnections();
+    });
+    return closed;
+  };
 }

@@ -9,13 +9,13 @@
  * which can carry a SecurityToken), status and duration.
  */
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import * as admin from './admin.ts';
 import type { EmulatorState, Route } from './context.ts';
 import { gatewayError } from './errors.ts';
 import { type Fault, FaultListSchema, FaultQueue, type QueuedFault } from './faults.ts';
-import { DEFAULT_BODY_LIMIT, readBody, sendJson } from './http-io.ts';
+import { closer, DEFAULT_BODY_LIMIT, readBody, sendJson } from './http-io.ts';
 import { NonceCache } from './nonces.ts';
 import { PushLog, type RecordedPush } from './push-log.ts';
 import type { AppInstance } from './push-template.ts';
@@ -143,19 +143,6 @@ async function buildState(options: EmulatorOptions, closing: AbortSignal): Promi
     apps: options.apps ?? DEFAULT_APPS,
     now,
     closing,
-  };
-}
-
-function closer(server: Server, abort: AbortController): () => Promise<void> {
-  let closed: Promise<void> | undefined;
-  return function close(): Promise<void> {
-    closed ??= new Promise<void>((resolve, reject) => {
-      abort.abort();
-      server.close((error) => (error ? reject(error) : resolve()));
-      // Keep-alive clients (pop-core, fetch) would otherwise hold close() open.
-      server.closeAllConnections();
-    });
-    return closed;
   };
 }
 

@@ -11,10 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { readBody, sendEmpty, sendJson } from '#local/emulator/http-io.ts';
+import { closer, readBody, sendEmpty, sendJson } from '#local/emulator/http-io.ts';
 import { CredentialStore, type StsCredentials } from '#local/emulator/sts.ts';
 import { authenticate } from './auth.ts';
 import { catalogued, OtsServiceError } from './errors.ts';
@@ -255,18 +255,6 @@ function requestListener(state: EmulatorState, log: ((line: string) => void) | u
       if (res.headersSent) return void res.destroy();
       sendError(res, catalogued('OTSInternalServerError'), state.now());
     });
-  };
-}
-
-function closer(server: Server, abort: AbortController): () => Promise<void> {
-  let closed: Promise<void> | undefined;
-  return function close(): Promise<void> {
-    closed ??= new Promise<void>((resolve, reject) => {
-      abort.abort();
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
-    return closed;
   };
 }
 
