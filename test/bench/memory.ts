@@ -4,9 +4,8 @@
  * process that loads pop-core, zod and @middy/core unbundled and sends the same push with
  * pop-core. Each reports `process.resourceUsage().maxRSS` (KB) just before it exits.
  */
-import { spawn } from 'node:child_process';
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
-import { bundlePath, childEnv, childScript, root } from './paths.ts';
+import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
 import { median, round, type Verdict, verdict } from './stats.ts';
 
 /** Target: at most 80 MB (MiB) peak RSS, in KB as maxRSS reports it. */
@@ -30,31 +29,11 @@ interface ChildResult {
 const MARKER = 'BENCH_RESULT ';
 const BARE_CODE = `process.stdout.write('${MARKER}' + JSON.stringify({ statusCode: 0, maxRSS: process.resourceUsage().maxRSS }))`;
 
-function runChild(args: string[], env: Record<string, string>): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: childEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = stdout.split('\n').find((text) => text.startsWith(MARKER));
-      if (code !== 0 || line === undefined) {
-        reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr || stdout}`));
-        return;
-      }
-      resolve(JSON.parse(line.slice(MARKER.length)) as ChildResult);
-    });
-  });
+async function runChild(args: string[], env: Record<string, string>): Promise<ChildResult> {
+  const { stdout } = await runNode(args, childEnv(env));
+  const line = stdout.split('\n').find((text) => text.startsWith(MARKER));
+  if (line === undefined) throw new Error(`node ${args.join(' ')} printed no result: ${stdout}`);
+  return JSON.parse(line.slice(MARKER.length)) as ChildResult;
 }
 
 function expectStatus(result: ChildResult, who: string, status: number): number {

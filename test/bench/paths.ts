@@ -6,10 +6,12 @@
  * work in the same checkout (a test run, `npm run build`) deletes and rewrites `dist/`, and a
  * bundle must be self-contained anyway, so running it from outside the project proves that too.
  */
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { msSince } from './stats.ts';
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(benchDir, '../..');
@@ -47,4 +49,38 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   delete env.NODE_OPTIONS;
   return env;
+}
+
+/**
+ * Runs `node <args>` asynchronously (the emulators it calls run in this process, which must keep
+ * serving meanwhile): its wall time, spawn to exit, and its stdout.
+ * @throws Error with its stderr (or stdout) when it exits non-zero.
+ * @example const { ms, stdout } = await runNode(['-e', ''], childEnv());
+ */
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = msSince(start);
+      if (code === 0) resolve({ ms, stdout });
+      else reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr || stdout}`));
+    });
+  });
 }

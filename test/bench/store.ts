@@ -9,7 +9,6 @@
  *   (a client per request, as per invocation) against the memory store: begin, a claim and a
  *   completion per chunk, finish.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
@@ -18,7 +17,7 @@ import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
 import { docsExample, httpEvent } from '#test/helpers/fc.ts';
 import type { LedgerTable } from '#test/helpers/ledger-table.ts';
 import { APP_ID, type Harness, targetPairs, WORKSPACE_ID } from './harness.ts';
-import { bundlePath, childEnv, childScript, root } from './paths.ts';
+import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
 import { median, msSince, percentile, round, type Verdict, verdict } from './stats.ts';
 
 /** Target: a keyed invocation's process at most this many times a bare node process. */
@@ -54,38 +53,6 @@ function keyedEvent(): string {
   }).toString();
 }
 
-/**
- * Wall time of one child process, spawned asynchronously: the emulators it calls run in this
- * process, which must keep serving while the child runs. Bare and keyed children are timed alike.
- */
-function timeChild(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ ms: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = msSince(start);
-      if (code === 0) resolve({ ms, stdout });
-      else reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr}`));
-    });
-  });
-}
-
 async function timeKeyed(harness: Harness, ledger: LedgerTable, store: 'memory' | 'tablestore') {
   const storeEnv: Record<string, string> =
     store === 'memory'
@@ -105,7 +72,7 @@ async function timeKeyed(harness: Harness, ledger: LedgerTable, store: 'memory' 
     BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
   });
   const args = [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')];
-  const { ms, stdout } = await timeChild(args, env);
+  const { ms, stdout } = await runNode(args, env);
   const result = /BENCH_RESULT (.*)/.exec(stdout)?.[1];
   const statusCode = result ? (JSON.parse(result) as { statusCode: number }).statusCode : 0;
   if (statusCode !== 200) throw new Error(`keyed push on ${store} answered ${statusCode}`);
@@ -113,7 +80,7 @@ async function timeKeyed(harness: Harness, ledger: LedgerTable, store: 'memory' 
 }
 
 async function timeBare(): Promise<number> {
-  return (await timeChild(['-e', ''], childEnv())).ms;
+  return (await runNode(['-e', ''], childEnv())).ms;
 }
 
 /** One request of `CHUNKS` chunks through `store`; the ms each chunk's claim and completion took. */
