@@ -229,14 +229,12 @@ export class TablestoreStore implements IdempotencyStore {
   ): Promise<OtsColumns | false | OtsError> {
     const version = (read.version ?? 0) + 1;
     const condition = versionCondition(read.version);
-    const changed = encodeChanges(read.record, next, write.mode);
+    // A record that was absent or expired is replaced whole: nothing of an old one survives.
+    const whole = write.mode === 'row' || read.record === undefined;
+    const changed = read.record && !whole ? changedColumns(read.record, next) : encodeRecord(next);
     const put: OtsColumns = { ...changed, v: version, w: write.writeId };
     if (write.expiresAt !== undefined) put.exp = write.expiresAt;
-    const whole = write.mode === 'row' || read.record === undefined;
-    // A record that was absent or expired is replaced whole: nothing of an old one survives.
-    const after: OtsColumns = whole
-      ? { ...(write.mode === 'row' ? {} : encodeRecord(next)), ...put }
-      : { ...read.columns, ...put };
+    const after: OtsColumns = whole ? put : { ...read.columns, ...put };
     try {
       if (whole) await this.#table.putRow(key, after, condition);
       else await this.#table.updateRow(key, { put }, condition);
@@ -290,14 +288,9 @@ function encodeRecord(record: RequestRecord): OtsColumns {
   return columns;
 }
 
-/** The columns to write for `next`: all of them for a whole row, else those that changed. */
-function encodeChanges(
-  before: RequestRecord | undefined,
-  next: RequestRecord,
-  mode: WriteMode,
-): OtsColumns {
+/** The columns of `next` that differ from `before`'s. */
+function changedColumns(before: RequestRecord, next: RequestRecord): OtsColumns {
   const after = encodeRecord(next);
-  if (mode === 'row' || before === undefined) return after;
   const previous = encodeRecord(before);
   return Object.fromEntries(
     Object.entries(after).filter(([name, value]) => previous[name] !== value),
