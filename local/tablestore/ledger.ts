@@ -5,9 +5,10 @@
  */
 
 import { LEDGER_PRIMARY_KEY } from '#lib/send/store/index.ts';
-import { createTable } from '#lib/send/store/tablestore/ots-client.ts';
+import { describeRedisUrl } from '#lib/send/store/store-error.ts';
+import { createTable, type OtsTableOptions } from '#lib/send/store/tablestore/ots-client.ts';
 import type { CredentialStore } from '#local/emulator/sts.ts';
-import { startTablestoreEmulator } from '#local/tablestore/server.ts';
+import { startTablestoreEmulator, type TablestoreEmulator } from '#local/tablestore/server.ts';
 
 /** The table's default name, as lib/handler/config.ts and s.yaml have it. */
 const DEFAULT_TABLE = 'push_ledger';
@@ -31,7 +32,8 @@ export async function startLocalLedger(
   port: number,
 ): Promise<LocalLedger> {
   if (env.TABLESTORE_ENDPOINT || env.REDIS_URL || env.IDEMPOTENCY_STORE) {
-    const named = env.TABLESTORE_ENDPOINT ?? env.REDIS_URL?.replace(/\/\/[^@]*@/, '//***@');
+    const named =
+      env.TABLESTORE_ENDPOINT ?? (env.REDIS_URL ? describeRedisUrl(env.REDIS_URL) : undefined);
     return {
       description:
         `${env.IDEMPOTENCY_STORE ?? (env.TABLESTORE_ENDPOINT ? 'tablestore' : 'redis')} ${named ?? ''}`.trim(),
@@ -41,21 +43,35 @@ export async function startLocalLedger(
   const emulator = await startTablestoreEmulator({ port, credentials: sts });
   const table = env.IDEMPOTENCY_TABLE ?? DEFAULT_TABLE;
   const ttlSeconds = Number(env.IDEMPOTENCY_TTL_SECONDS ?? 86_400) + TABLE_TTL_MARGIN_SECONDS;
-  await createTable(
-    {
-      endpoint: emulator.url,
-      instance: emulator.instance,
-      table,
-      primaryKey: LEDGER_PRIMARY_KEY,
-      credentials: sts.mint(60),
-      timeoutMs: () => 5_000,
-    },
-    { timeToLiveSeconds: ttlSeconds, maxVersions: 1 },
-  );
+  await createLedgerTable(emulator, sts.mint(60), table, ttlSeconds);
   env.TABLESTORE_ENDPOINT = emulator.url;
   env.TABLESTORE_INSTANCE = emulator.instance;
   return {
     description: `tablestore emulator ${emulator.url} (table ${table}; GET /_tables/${table} lists its rows)`,
     close: () => emulator.close(),
   };
+}
+
+/**
+ * Creates the ledger table on `emulator` as s.yaml creates it in the cloud (PK `key` STRING, one
+ * version, `timeToLiveSeconds`, -1 for none), and answers the client options that reach it as
+ * `credentials`.
+ * @example const options = await createLedgerTable(emulator, sts.mint(), 'push_ledger', -1);
+ */
+export async function createLedgerTable(
+  emulator: TablestoreEmulator,
+  credentials: OtsTableOptions['credentials'],
+  table: string,
+  timeToLiveSeconds: number,
+): Promise<OtsTableOptions> {
+  const options: OtsTableOptions = {
+    endpoint: emulator.url,
+    instance: emulator.instance,
+    table,
+    primaryKey: LEDGER_PRIMARY_KEY,
+    credentials,
+    timeoutMs: () => 5_000,
+  };
+  await createTable(options, { timeToLiveSeconds, maxVersions: 1 });
+  return options;
 }

@@ -3,14 +3,10 @@
  * mode: the real wire client (`otsTable`), signed with STS credentials the emulator minted.
  */
 
-import { LEDGER_PRIMARY_KEY } from '#lib/send/store/index.ts';
-import {
-  createTable,
-  type OtsTableOptions,
-  otsTable,
-} from '#lib/send/store/tablestore/ots-client.ts';
+import { type OtsTableOptions, otsTable } from '#lib/send/store/tablestore/ots-client.ts';
 import type { OtsTable } from '#lib/send/store/tablestore/table.ts';
 import type { CredentialStore } from '#local/emulator/sts.ts';
+import { createLedgerTable } from '#local/tablestore/ledger.ts';
 import { startTablestoreEmulator, type TablestoreEmulator } from '#local/tablestore/server.ts';
 
 export interface LedgerTable {
@@ -31,16 +27,12 @@ export const LEDGER_TABLE = 'push_ledger';
  */
 export async function startLedgerTable(sts?: CredentialStore): Promise<LedgerTable> {
   const emulator = await startTablestoreEmulator(sts ? { credentials: sts } : {});
-  const credentials = emulator.mintCredentials(86_400);
-  const options: OtsTableOptions = {
-    endpoint: emulator.url,
-    instance: emulator.instance,
-    table: LEDGER_TABLE,
-    primaryKey: LEDGER_PRIMARY_KEY,
-    credentials,
-    timeoutMs: () => 5_000,
-  };
-  await createTable(options, { timeToLiveSeconds: -1, maxVersions: 1 });
+  const options = await createLedgerTable(
+    emulator,
+    emulator.mintCredentials(86_400),
+    LEDGER_TABLE,
+    -1,
+  );
   return {
     emulator,
     options,

@@ -42,7 +42,7 @@ describe('startLocalLedger', () => {
     const ledger = await startLocalLedger(env, sts, 0);
 
     expect(env.TABLESTORE_ENDPOINT).toBeUndefined();
-    expect(ledger.description).toBe('redis redis://***@127.0.0.1:6379/0');
+    expect(ledger.description).toBe('redis redis://:***@127.0.0.1:6379/0');
     await ledger.close();
   });
 });
