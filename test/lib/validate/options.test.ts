@@ -4,22 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type PushRequestOptions, parsePushRequest } from '#lib/validate/push-request.ts';
-
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-const BODY = {
-  taskName: 'order shipped',
-  deliveryType: 3,
-  targetMsgkey: { user1024: '1578807462788' },
-  expiredSeconds: 300,
-  templateName: 'order_shipped',
-};
+import { BASE, OPTIONS } from './request.ts';
 
 describe('assertOptions: the RangeError messages', () => {
   it.each([
@@ -54,7 +39,7 @@ describe('assertOptions: the RangeError messages', () => {
       'PushRequestOptions.workspaceId is empty; leave it undefined when not configured',
     ],
   ])('names the option for %s', (_name, overrides, message) => {
-    expect(() => parsePushRequest(BODY, { ...OPTIONS, ...overrides })).toThrow(
+    expect(() => parsePushRequest(BASE, { ...OPTIONS, ...overrides })).toThrow(
       new RangeError(message),
     );
   });

@@ -2,31 +2,16 @@
  * The seed of derived msgKeys: required exactly when a request really uses targets.
  */
 import { describe, expect, it } from 'vitest';
-import { type PushRequestOptions, parsePushRequest } from '#lib/validate/push-request.ts';
+import { parsePushRequest } from '#lib/validate/push-request.ts';
 import { targetMsgkeyOf } from '#lib/validate/target-rules.ts';
-
-const OPTIONS: PushRequestOptions = {
-  now: new Date('2026-11-26T17:30:00Z'),
-  timeZone: 'Asia/Shanghai',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  apiVersion: '2020-10-28',
-};
-
-const BODY = {
-  taskName: 'order shipped',
-  deliveryType: 3,
-  targetMsgkey: { user1024: '1578807462788' },
-  expiredSeconds: 300,
-  templateName: 'order_shipped',
-};
+import { BASE, OPTIONS } from './request.ts';
 
 const SEED_MESSAGE =
   'PushRequestOptions.msgKeySeed is required when the request uses targets: the msgKeys are derived from it (pass the request idempotency key)';
 
 describe('msgKeySeed', () => {
   it('is not needed for a request whose targets property is undefined, as JSON.stringify drops it', () => {
-    const result = parsePushRequest({ ...BODY, targets: undefined }, OPTIONS);
+    const result = parsePushRequest({ ...BASE, targets: undefined }, OPTIONS);
 
     expect(result.success && result.data.targetMsgkey).toEqual({ user1024: '1578807462788' });
   });
