@@ -51,6 +51,17 @@ function targetsOf(request: Record<string, unknown>): Decoded<string[]> | undefi
     : undefined;
 }
 
+/** The first id named twice: where it repeats and where it was first. */
+function firstRepeat(ids: readonly string[]): { index: number; earlier: number } | undefined {
+  const first = new Map<string, number>();
+  for (const [index, id] of ids.entries()) {
+    const earlier = first.get(id);
+    if (earlier !== undefined) return { index, earlier };
+    first.set(id, index);
+  }
+  return undefined;
+}
+
 /** `targets: ["user1024", …]`, this function's shorthand for a targetMsgkey to derive. */
 function listedTargets(request: Record<string, unknown>): Decoded<string[]> {
   const targets = request.targets;
@@ -58,7 +69,13 @@ function listedTargets(request: Record<string, unknown>): Decoded<string[]> {
     return { ok: false, reason: 'has both targets and targetMsgkey; give only one' };
   }
   if (Array.isArray(targets) && targets.every((target) => typeof target === 'string')) {
-    return { ok: true, value: targets };
+    const repeat = firstRepeat(targets);
+    if (repeat === undefined) return { ok: true, value: targets };
+    // as the PushTemplate schema refuses it: a repeat would collapse two targets into one
+    return {
+      ok: false,
+      reason: `has targets.${repeat.index}, which repeats targets.${repeat.earlier}; name each target once`,
+    };
   }
   return { ok: false, reason: 'has targets that are not an array of target id strings' };
 }

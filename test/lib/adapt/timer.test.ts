@@ -141,6 +141,19 @@ describe('timerRecords', () => {
     ]);
   });
 
+  it('marks a request that names a target twice invalid, rather than collapsing the two (#9)', () => {
+    const twice = docsExample({ targetMsgkey: undefined, targets: ['same', 'other', 'same'] });
+
+    expect(timerRecords(timerEvent([twice]))).toEqual([
+      {
+        kind: 'invalid',
+        id: `${FIRING}#0`,
+        reason:
+          "The timer payload's request has targets.2, which repeats targets.0; name each target once.",
+      },
+    ]);
+  });
+
   it('marks an empty array payload and a missing payload invalid', () => {
     const empty = timerRecords(timerEvent([]));
     const missing = timerRecords(
