@@ -5,6 +5,7 @@
  * request that can never be dispatched (413) is refused before any idempotency key is claimed.
  */
 import { type DispatchEnvelope, dispatchIdFor, splitIntoBatches } from '#lib/plan/batches.ts';
+import { checkCallSizes } from '#lib/plan/call-size.ts';
 import { type Chunk, chunkTargets } from '#lib/plan/chunks.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 
@@ -30,7 +31,9 @@ export type PushPlan = InlinePlan | DispatchPlan;
  * @example planInline(request).chunks.length // ⌈targets / 10⌉
  */
 export function planInline(request: PushRequest): InlinePlan {
-  return { mode: 'inline', request, chunks: chunkTargets(request.targetMsgkey) };
+  const chunks = chunkTargets(request.targetMsgkey);
+  checkCallSizes(request, chunks);
+  return { mode: 'inline', request, chunks };
 }
 
 /**
@@ -45,6 +48,7 @@ export function planPush(
   if (Object.keys(request.targetMsgkey).length <= options.inlineTargets) {
     return planInline(request);
   }
+  checkCallSizes(request, chunkTargets(request.targetMsgkey));
   const dispatchId = dispatchIdFor(options.idempotencyKey);
   const batches = splitIntoBatches(request, dispatchId, options.validatedAt);
   return { mode: 'dispatch', request, dispatchId, batches };

@@ -11,13 +11,13 @@ import https from 'node:https';
 // lib/rpc.js, not the package root: the root also loads the ROA client and xml2js, which a
 // Format=JSON RPC client never uses (about 100 KB of bundle and cold start).
 import RPCClient from '@alicloud/pop-core/lib/rpc.js';
+import { toWireParams } from '#lib/plan/wire.ts';
 import {
   errorFromThrown,
   type PushReceipt,
   receiptFromBody,
   type SeenResponse,
 } from '#lib/send/mpaas/outcome.ts';
-import { toWireParams } from '#lib/send/mpaas/wire.ts';
 import { MpaasTransportError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
 import type { ApiVersion } from '#lib/validate/options.ts';

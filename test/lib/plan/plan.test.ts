@@ -4,6 +4,7 @@
  * before anything is claimed.
  */
 import { describe, expect, it } from 'vitest';
+import { splitIntoBatches } from '#lib/plan/batches.ts';
 import { planInline, planPush } from '#lib/plan/plan.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
@@ -58,13 +59,24 @@ describe('planPush', () => {
     );
   });
 
-  it('refuses with 413 a request whose other fields leave no room for targets in a batch', () => {
-    const huge = request(2, { templateKeyValue: { name: 'x'.repeat(130 * 1024) } });
+  it('refuses with 413 a request whose calls would not fit, inline or dispatched, naming its largest field', () => {
+    const huge = request(2, { templateKeyValue: { name: 'x'.repeat(70 * 1024) } });
 
-    const plan = () => planPush(huge, { inlineTargets: 1, idempotencyKey: 'http:k', validatedAt });
+    for (const inlineTargets of [1, 10]) {
+      const plan = () => planPush(huge, { inlineTargets, idempotencyKey: 'http:k', validatedAt });
+      expect(plan).toThrow(BadRequestError);
+      expect(plan).toThrow(expect.objectContaining({ statusCode: 413, code: 'PayloadTooLarge' }));
+      expect(plan).toThrow(/largest field is templateKeyValue/);
+    }
+  });
 
-    expect(plan).toThrow(BadRequestError);
-    expect(plan).toThrow(expect.objectContaining({ statusCode: 413, code: 'PayloadTooLarge' }));
+  it('refuses a batch that could never fit its payload limit, before anything is handed over', () => {
+    const big = request(2, { templateKeyValue: { name: 'x'.repeat(2000) } });
+
+    const split = () => splitIntoBatches(big, 'd-1', validatedAt, 1024);
+
+    expect(split).toThrow(expect.objectContaining({ statusCode: 413, code: 'PayloadTooLarge' }));
+    expect(splitIntoBatches(big, 'd-1', validatedAt, 4096)).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,69 @@
+/**
+ * The size of each PushTemplate call, checked before anything is claimed or sent.
+ *
+ * Why: a call mPaaS's gateway cannot take fails there with `RequestEntityTooLarge`, after the
+ * request was planned, claimed and signed, and reads as an operator's error. The field bounds
+ * (lib/validate/limits.ts) keep ordinary requests far below any limit, but not every one at once:
+ * ten 256-character target ids and every map at its bound, all in 3-byte characters, come to
+ * about 80 KB once percent-encoded. No limit of the gateway is published (reference
+ * mpaas-openapi.md has none; the local emulator refuses bodies over 1 MiB), so this function
+ * keeps each call within its own conservative bound, {@link MAX_CALL_BYTES}, and refuses with 413
+ * a request whose calls would not fit, naming its largest field.
+ *
+ * A call is measured as pop-core sends it (reference §5.1: POST, every parameter in the
+ * form-encoded body) for the 2020-10-28 API, whose parameters include every 2019-08-21 one, plus
+ * {@link SIGNING_RESERVE} for the parameters the signer adds.
+ */
+import type { Chunk } from '#lib/plan/chunks.ts';
+import { toWireParams } from '#lib/plan/wire.ts';
+import { BadRequestError } from '#lib/shared/errors.ts';
+
+/** Largest form-encoded body of one PushTemplate call that this function sends. */
+export const MAX_CALL_BYTES = 64 * 1024;
+
+/**
+ * Room for what the signer adds: AccessKeyId, SecurityToken (STS tokens run to about 2 KB),
+ * Signature, SignatureNonce, Timestamp and the fixed parameters.
+ */
+export const SIGNING_RESERVE = 4096;
+
+/** Characters encodeURIComponent leaves alone but pop-core's encoder escapes (rpc.js `encode`). */
+const ALSO_ESCAPED = /[!'()*]/g;
+
+function encoded(text: string): number {
+  return encodeURIComponent(text).length + 2 * (text.match(ALSO_ESCAPED)?.length ?? 0);
+}
+
+/** `name=value`, each percent-encoded; the `&` between two parameters is counted by the caller. */
+function encodedLength(name: string, value: string): number {
+  return encoded(name) + 1 + encoded(value);
+}
+
+/**
+ * Throws when any of the calls of `request` would exceed {@link MAX_CALL_BYTES}.
+ *
+ * @throws BadRequestError 413 `PayloadTooLarge`, naming the largest field.
+ * @example
+ * checkCallSizes(request, chunkTargets(request.targetMsgkey));
+ */
+export function checkCallSizes(request: { targetMsgkey: Chunk }, chunks: readonly Chunk[]): void {
+  const fields = Object.entries(
+    toWireParams({ ...request, targetMsgkey: undefined }, '2020-10-28'),
+  );
+  const sizes = fields.map(([name, value]) => ({ name, bytes: encodedLength(name, value) }));
+  // one `&` before each parameter but the first: as many as there are fields beside TargetMsgkey
+  const fixed = sizes.reduce((sum, field) => sum + field.bytes + 1, SIGNING_RESERVE);
+  for (const chunk of chunks) {
+    const targets = encodedLength('TargetMsgkey', JSON.stringify(chunk));
+    if (fixed + targets <= MAX_CALL_BYTES) continue;
+    const largest = [...sizes, { name: 'TargetMsgkey', bytes: targets }].reduce((a, b) =>
+      b.bytes > a.bytes ? b : a,
+    );
+    const field = largest.name.charAt(0).toLowerCase() + largest.name.slice(1);
+    throw new BadRequestError(
+      `A PushTemplate call of this request would be ${fixed + targets} bytes encoded, more than the ${MAX_CALL_BYTES} this function sends in one call; its largest field is ${field} (${largest.bytes} bytes): shorten it.`,
+      413,
+      'PayloadTooLarge',
+    );
+  }
+}
