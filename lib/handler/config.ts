@@ -5,6 +5,7 @@
  * A bad value is an operator error, so it fails every invocation with a message that names the
  * variable, instead of silently falling back to a default.
  */
+
 import * as z from 'zod/mini';
 import { chooseStore, STORE_KINDS } from '#lib/handler/store-choice.ts';
 import type { RetryPolicy } from '#lib/send/retry.ts';
@@ -12,6 +13,7 @@ import type { StoreChoice } from '#lib/send/store/index.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import { LOG_LEVELS, type LogLevel } from '#lib/shared/logger.ts';
 import { isTimeZone } from '#lib/validate/calendar.ts';
+import { largestRequestBytes } from '#lib/validate/limits.ts';
 import { API_VERSIONS, type ApiVersion } from '#lib/validate/options.ts';
 
 export type { ApiVersion, LogLevel };
@@ -31,7 +33,8 @@ const envSchema = z.object({
     'Asia/Shanghai',
   ),
   MPAAS_REQUEST_TIMEOUT_MS: positiveInt(5000),
-  MAX_BODY_BYTES: positiveInt(8 * 1024 * 1024),
+  // default: the largest valid request of MPAAS_MAX_TARGETS targets (largestRequestBytes)
+  MAX_BODY_BYTES: z.optional(z.coerce.number().check(z.int(), z.positive())),
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
   MPAAS_CONCURRENCY: positiveInt(4),
   MPAAS_RETRY_BASE_MS: positiveInt(200),
@@ -110,7 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiVersion: e.MPAAS_API_VERSION,
     timeZone: e.MPAAS_TIME_ZONE,
     requestTimeoutMs: e.MPAAS_REQUEST_TIMEOUT_MS,
-    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxBodyBytes: e.MAX_BODY_BYTES ?? largestRequestBytes(e.MPAAS_MAX_TARGETS),
     logLevel: e.LOG_LEVEL,
     concurrency: e.MPAAS_CONCURRENCY,
     retry: {

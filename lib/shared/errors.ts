@@ -46,13 +46,22 @@ export class PushError extends Error {
 }
 
 /** The request broke one or more rules of the PushTemplate contract; it was not sent. */
+/** Issues a ValidationError's message names; the rest are only in `issues`. */
+const SUMMARY_ISSUES = 10;
+
 export class ValidationError extends PushError {
   override name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    const summary = issues.map((issue) => issue.message).join(' ');
-    super(`Invalid push request: ${summary}`, { statusCode: 400, code: 'InvalidPushRequest' });
+    // the message (an answer's `detail`, a log line) names the first few; `issues` has them all
+    const named = issues.slice(0, SUMMARY_ISSUES).map((issue) => issue.message);
+    const left = issues.length - named.length;
+    if (left > 0) named.push(`… and ${left} more (see errors).`);
+    super(`Invalid push request: ${named.join(' ')}`, {
+      statusCode: 400,
+      code: 'InvalidPushRequest',
+    });
     this.issues = issues;
   }
 }

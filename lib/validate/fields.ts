@@ -20,8 +20,9 @@
  *   `transparentMessagePayload`, `transparentMessageUrgency` (not in this function's contract).
  */
 import * as z from 'zod/mini';
-import { describeValue, rule, unknownKeysError } from '#lib/validate/issues.ts';
+import { describeValue, REQUIRED, rule, unknownKeysError } from '#lib/validate/issues.ts';
 import { jsonObject } from '#lib/validate/json-map.ts';
+import { MAX_LENGTH } from '#lib/validate/limits.ts';
 import {
   activityContentState,
   extendedParams,
@@ -51,7 +52,7 @@ const templateName = nonBlank().check(
     ),
   ),
   z.refine(
-    (s: string) => s.length <= 200,
+    (s: string) => s.length <= MAX_LENGTH.templateName,
     rule('max-length', 'must be at most 200 characters, the console limit for template names'),
   ),
 );
@@ -66,9 +67,10 @@ function secondsText(issue: { input?: unknown }): string {
 const shape = {
   taskName: nonBlank(
     'is required (the mPaaS docs mark taskName required; mPaaS answers 3019 TASKNAME_NULL)',
+    MAX_LENGTH.taskName,
   ),
-  appId: z.optional(nonBlank()),
-  workspaceId: z.optional(nonBlank()),
+  appId: z.optional(nonBlank(REQUIRED, MAX_LENGTH.appId)),
+  workspaceId: z.optional(nonBlank(REQUIRED, MAX_LENGTH.workspaceId)),
   deliveryType: integerOf([1, 2, 3, 5, 6, 7], DELIVERY_TYPES),
   targetMsgkey: z.optional(targetMsgkey),
   targets: z.optional(targets),
@@ -76,7 +78,7 @@ const shape = {
     positive('must be a positive number of seconds (the message validity period)'),
   ]),
   templateName,
-  templateKeyValue: z.optional(scalarMap()),
+  templateKeyValue: z.optional(scalarMap('templateKeyValue')),
   extendedParams: z.optional(extendedParams),
   notifyType: z.optional(
     stringEnum(
@@ -89,12 +91,12 @@ const shape = {
   StrategyContent: z.optional(jsonObject(strategyContent)),
   strategyContent: z.optional(jsonObject(strategyContent)),
   smsStrategy: z.optional(integerOf([0, 1, 2], '0 (no SMS), 1 or 2 (an SMS supplement)')),
-  smsSignName: z.optional(nonBlank()),
-  smsTemplateCode: z.optional(nonBlank()),
-  smsTemplateParam: z.optional(scalarMap()),
-  thirdChannelCategory: z.optional(scalarMap()),
-  notifyLevel: z.optional(scalarMap()),
-  miChannelId: z.optional(nonBlank()),
+  smsSignName: z.optional(nonBlank(REQUIRED, MAX_LENGTH.smsSignName)),
+  smsTemplateCode: z.optional(nonBlank(REQUIRED, MAX_LENGTH.smsTemplateCode)),
+  smsTemplateParam: z.optional(scalarMap('smsTemplateParam')),
+  thirdChannelCategory: z.optional(scalarMap('thirdChannelCategory')),
+  notifyLevel: z.optional(scalarMap('notifyLevel')),
+  miChannelId: z.optional(nonBlank(REQUIRED, MAX_LENGTH.miChannelId)),
   activityEvent: z.optional(stringEnum(['update', 'end'], '"update" or "end"')),
   activityContentState: z.optional(activityContentState),
   dismissalDate: z.optional(

@@ -11,6 +11,7 @@
  */
 import type * as z from 'zod/mini';
 import type { ValidationIssue } from '#lib/shared/errors.ts';
+import { MAX_ISSUES } from '#lib/validate/limits.ts';
 
 export type { ValidationIssue };
 
@@ -84,6 +85,78 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** Longest part of a caller's name (a key, a target id) that a message repeats. */
+const MAX_QUOTED = 64;
+
+/**
+ * A name the caller sent, quoted for a message, cut to its first 64 characters: names come from
+ * the caller and may be any length, while a message must stay short.
+ *
+ * @example
+ * quote('user1024'); // '"user1024"'
+ * quote('x'.repeat(1000)); // '"xxx…x…" (1000 characters)'
+ */
+export function quote(name: string): string {
+  if (name.length <= MAX_QUOTED) return JSON.stringify(name);
+  return `${JSON.stringify(`${name.slice(0, MAX_QUOTED)}…`)} (${name.length} characters)`;
+}
+
+/** One step of a field path, as a message shows it: long keys are cut like {@link quote}. */
+function pathStep(step: PropertyKey): string {
+  const text = String(step);
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
+}
+
+/**
+ * Reports into `sink` at most `limit` issues, then counts the rest; {@link CappedSink.close}
+ * adds one issue saying how many were left out. For the fields that hold a problem per element
+ * (`targets`, `targetMsgkey`): 100,000 bad targets give 101 issues, not 100,000.
+ */
+export interface CappedSink {
+  report(path: readonly PropertyKey[], id: string, text: string): void;
+  close(): void;
+}
+
+/**
+ * @example
+ * const capped = cappedSink(ctx); ids.forEach((id, i) => capped.report([i], 'type', '…')); capped.close();
+ */
+export function cappedSink(sink: IssueSink, limit = MAX_ISSUES): CappedSink {
+  let reported = 0;
+  let left = 0;
+  return {
+    report(path, id, text) {
+      if (reported < limit) {
+        reported += 1;
+        report(sink, path, id, text);
+      } else left += 1;
+    },
+    close() {
+      if (left > 0) report(sink, [], 'more-issues', moreText(left));
+    },
+  };
+}
+
+function moreText(left: number): string {
+  return `has ${left} more problem${left === 1 ? '' : 's'} of the same kinds, not listed; fix the ones listed and send it again`;
+}
+
+/**
+ * At most {@link MAX_ISSUES} issues, in their order, and one more that counts the rest.
+ *
+ * @example
+ * capIssues(sorted).length; // at most 101
+ */
+export function capIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_ISSUES) return [...issues];
+  const left = issues.length - MAX_ISSUES;
+  const text = `${left} more issue${left === 1 ? ' is' : 's are'} not listed; fix the ones listed and send it again`;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { field: ROOT_FIELD, rule: 'more-issues', message: sentence(ROOT_FIELD, text) },
+  ];
+}
+
 /**
  * Error map for zod's own type checks: "is required" when the value is absent, else the type.
  *
@@ -94,6 +167,9 @@ export function typeError(expected: string, required = REQUIRED) {
   return (issue: { input?: unknown }): string =>
     issue.input === undefined ? required : `must be ${expected}; got ${describeValue(issue.input)}`;
 }
+
+/** Most unknown keys one message names. */
+const MAX_NAMED_KEYS = 10;
 
 /**
  * Error map for `z.strictObject`: lists unknown keys, suggesting a known key that differs only
@@ -106,13 +182,13 @@ export function unknownKeysError(expected: string, accepts: string, known: reado
   return (issue: z.core.$ZodRawIssue): string => {
     if (issue.code !== 'unrecognized_keys')
       return `must be ${expected}; got ${describeValue(issue.input)}`;
-    const names = issue.keys.map((key) => {
+    const names = issue.keys.slice(0, MAX_NAMED_KEYS).map((key) => {
       const near = known.find((name) => name.toLowerCase() === key.toLowerCase());
-      return near === undefined
-        ? JSON.stringify(key)
-        : `${JSON.stringify(key)} (did you mean ${JSON.stringify(near)}?)`;
+      return near === undefined ? quote(key) : `${quote(key)} (did you mean ${quote(near)}?)`;
     });
-    return `has unknown field${names.length > 1 ? 's' : ''} ${names.join(', ')}; ${accepts}`;
+    const left = issue.keys.length - names.length;
+    if (left > 0) names.push(`and ${left} more`);
+    return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${names.join(', ')}; ${accepts}`;
   };
 }
 
@@ -149,7 +225,7 @@ export function sentence(field: string, text: string): string {
  */
 export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
   return issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || ROOT_FIELD;
+    const field = issue.path.map(pathStep).join('.') || ROOT_FIELD;
     return { field, rule: ruleOf(issue), message: sentence(field, issue.message) };
   });
 }

@@ -24,6 +24,7 @@ import { checkApiVersion } from '#lib/validate/api-version.ts';
 import { checkApp, checkLiveActivity, checkSms, checkSpelling } from '#lib/validate/cross-field.ts';
 import { type PushRequestFields, pushRequestFields } from '#lib/validate/fields.ts';
 import {
+  capIssues,
   describeValue,
   ROOT_FIELD,
   sentence,
@@ -33,7 +34,7 @@ import {
 } from '#lib/validate/issues.ts';
 import { isPlainObject, PROTOTYPE_KEYS, prototypeKeyText } from '#lib/validate/json-map.ts';
 import { assertOptions, type PushRequestOptions } from '#lib/validate/options.ts';
-import { createRuleContext } from '#lib/validate/rule-context.ts';
+import { createRuleContext, type RuleContext } from '#lib/validate/rule-context.ts';
 import { checkStrategy } from '#lib/validate/strategy.ts';
 import { assertSeed, checkTargets, targetMsgkeyOf } from '#lib/validate/target-rules.ts';
 
@@ -81,6 +82,7 @@ export function createPushRequestSchema(options: PushRequestOptions) {
         checkLiveActivity,
         checkStrategy,
         checkApiVersion,
+        checkWellFormed,
       ]) {
         check(ctx);
       }
@@ -114,27 +116,31 @@ function rootIssues(input: Record<string, unknown>): ValidationIssue[] {
 /** A lone surrogate: legal in a JS string (JSON's `\uD800` escape), but not Unicode text. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/**
- * Strings and keys of the validated request that are not well-formed Unicode. The signer
- * percent-encodes every parameter, and encodeURIComponent throws on a lone surrogate, so such a
- * request could never be sent; found after parsing so that map fields sent as JSON strings are
- * covered too.
- */
-function malformedText(value: unknown, path: readonly string[], found: ValidationIssue[]): void {
+const MALFORMED =
+  'must be well-formed Unicode text; it holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), which cannot be sent to mPaaS';
+
+function malformedText(value: unknown, path: readonly PropertyKey[], ctx: RuleContext): void {
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) {
-      const field = path.join('.') || ROOT_FIELD;
-      const text =
-        'must be well-formed Unicode text; it holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), which cannot be sent to mPaaS';
-      found.push({ field, rule: 'well-formed-text', message: sentence(field, text) });
-    }
+    if (LONE_SURROGATE.test(value)) ctx.report(path, 'well-formed-text', MALFORMED);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, inner] of Object.entries(value)) {
-    malformedText(key, [...path, key], found);
-    malformedText(inner, [...path, key], found);
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    malformedText(key, at, ctx);
+    malformedText(inner, at, ctx);
   }
+}
+
+/**
+ * Strings and keys that are not well-formed Unicode, at the place the caller sent them
+ * (`targets.1`, not the targetMsgkey derived from it). The signer percent-encodes every
+ * parameter, and encodeURIComponent throws on a lone surrogate, so such a request could never be
+ * sent; checked on the parsed fields so that map fields sent as JSON strings are covered too.
+ * Only fields that parsed are walked: they are bounded in size and depth.
+ */
+function checkWellFormed(ctx: RuleContext): void {
+  for (const [field, value] of Object.entries(ctx.fields)) malformedText(value, [field], ctx);
 }
 
 /**
@@ -167,12 +173,7 @@ export function parsePushRequest(input: unknown, options: PushRequestOptions): P
     Object.entries(input).filter(([key]) => !PROTOTYPE_KEYS.has(key)),
   );
   const result = createPushRequestSchema(options).safeParse(rest, { reportInput: true });
-  if (result.success && issues.length === 0) {
-    const malformed: ValidationIssue[] = [];
-    malformedText(result.data, [], malformed);
-    if (malformed.length === 0) return { success: true, data: result.data };
-    return { success: false, issues: sortIssues(malformed) };
-  }
+  if (result.success && issues.length === 0) return { success: true, data: result.data };
   if (!result.success) issues.push(...toValidationIssues(result.error.issues));
-  return { success: false, issues: sortIssues(issues) };
+  return { success: false, issues: capIssues(sortIssues(issues)) };
 }

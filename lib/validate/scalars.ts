@@ -78,12 +78,16 @@ export function positive(text: string): z.core.$ZodCheck<number> {
  * @example
  * nonBlank('is required (the mPaaS docs mark taskName required)').parse('order shipped');
  */
-export function nonBlank(required = REQUIRED) {
-  return z
-    .string({ error: typeError('a string', required) })
-    .check(
-      z.refine((s: string) => s.trim() !== '', rule('non-empty', 'must not be empty or blank')),
-    );
+export function nonBlank(required = REQUIRED, maxLength?: number) {
+  const checks: z.core.$ZodCheck<string>[] = [
+    z.refine((s: string) => s.trim() !== '', rule('non-empty', 'must not be empty or blank')),
+  ];
+  if (maxLength !== undefined) {
+    const text = (issue: { input?: unknown }) =>
+      `must be at most ${maxLength} characters; got ${typeof issue.input === 'string' ? issue.input.length : 0}`;
+    checks.push(z.refine((s: string) => s.length <= maxLength, rule('max-length', text)));
+  }
+  return z.string({ error: typeError('a string', required) }).check(...checks);
 }
 
 /**

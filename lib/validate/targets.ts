@@ -19,8 +19,9 @@
  * check is one pass with a Set or Map: a request may name 100,000 targets.
  */
 import * as z from 'zod/mini';
-import { describeValue, type IssueSink, report, rule, typeError } from '#lib/validate/issues.ts';
+import { cappedSink, describeValue, type IssueSink, quote, report } from '#lib/validate/issues.ts';
 import { PROTOTYPE_KEYS } from '#lib/validate/json-map.ts';
+import { MAX_LENGTH } from '#lib/validate/limits.ts';
 
 const EXPECTED = 'must be a JSON array of target id strings or a JSON string of one';
 
@@ -41,37 +42,49 @@ function toList(input: unknown, ctx: IssueSink): unknown[] {
   return z.NEVER;
 }
 
-const targetId = z
-  .string({ error: typeError('a target id string', 'must be a target id string; got nothing') })
-  .check(
-    z.refine((s: string) => s.trim() !== '', rule('non-empty', 'must not be empty or blank')),
-    z.refine(
-      (s: string) => !PROTOTYPE_KEYS.has(s),
-      rule(
-        'prototype-key',
-        (issue) =>
-          `is ${describeValue(issue.input)}, which is refused as a target id: it becomes a key of targetMsgkey, and copying that key could change an object's prototype`,
-      ),
-    ),
-  );
+/** What is wrong with one target id, as a rule id and its text, or nothing. */
+function targetIdProblem(id: unknown): [string, string] | undefined {
+  if (typeof id !== 'string') {
+    const text = `must be a target id string; got ${describeValue(id)}`;
+    return [id === undefined ? 'required' : 'type', text];
+  }
+  if (id.trim() === '') return ['non-empty', 'must not be empty or blank'];
+  if (PROTOTYPE_KEYS.has(id)) {
+    const text = `is ${describeValue(id)}, which is refused as a target id: it becomes a key of targetMsgkey, and copying that key could change an object's prototype`;
+    return ['prototype-key', text];
+  }
+  if (id.length > MAX_LENGTH.targetId) {
+    const text = `must be at most ${MAX_LENGTH.targetId} characters (device ids, user ids and Live Activity tokens are far shorter); got ${id.length}`;
+    return ['max-length', text];
+  }
+  return undefined;
+}
 
-// `when`: runs even if some ids failed, so every duplicate is reported with the bad ids
-const uniqueTargets = z.superRefine(
-  (ids: readonly unknown[], ctx) => {
-    if (ids.length === 0) report(ctx, [], 'min-targets', 'must name at least one target');
-    const first = new Map<string, number>();
-    ids.forEach((id, index) => {
-      if (typeof id !== 'string') return;
-      const earlier = first.get(id);
-      if (earlier === undefined) first.set(id, index);
-      else {
-        const text = `repeats the target ${JSON.stringify(id)} of targets.${earlier}; name each target once`;
-        report(ctx, [index], 'unique-target', text);
-      }
-    });
-  },
-  { when: (payload) => Array.isArray(payload.value) },
-);
+/**
+ * Every id on its own, then every repeat, in one pass: at most 100 issues are listed (the rest
+ * are counted), so 100,000 bad ids make a small answer.
+ */
+const validTargets = z.superRefine((ids: readonly unknown[], ctx) => {
+  if (ids.length === 0) report(ctx, [], 'min-targets', 'must name at least one target');
+  const capped = cappedSink(ctx);
+  const first = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const problem = targetIdProblem(id);
+    if (problem !== undefined) capped.report([index], ...problem);
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, index);
+    else {
+      const text = `repeats the target ${quote(id)} of targets.${earlier}; name each target once`;
+      capped.report([index], 'unique-target', text);
+    }
+  });
+  capped.close();
+});
+
+/** Only reached when every id is a string: the check above has refused any other. */
+const asIds = (ids: unknown[]): string[] =>
+  ids.filter((id): id is string => typeof id === 'string');
 
 /**
  * `targets`: at least one unique, non-blank target id, as an array or a JSON string of one.
@@ -79,4 +92,7 @@ const uniqueTargets = z.superRefine(
  * @example
  * targets.parse('["user1024","user2048"]'); // ['user1024', 'user2048']
  */
-export const targets = z.pipe(z.transform(toList), z.array(targetId).check(uniqueTargets));
+export const targets = z.pipe(
+  z.transform(toList),
+  z.pipe(z.array(z.unknown()).check(validTargets), z.transform(asIds)),
+);

@@ -231,7 +231,7 @@ describe('http-push idempotency, harder cases', () => {
     expect(response.json).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
   });
 
-  it('refuses with 413 a dispatch whose other parameters leave no room for targets in a batch', async () => {
+  it('refuses with 400 a dispatch with a value past its bound, naming it, before any batch', async () => {
     vi.stubEnv('MPAAS_INLINE_TARGETS', '3');
     const huge = 'x'.repeat(130 * 1024);
 
@@ -239,7 +239,12 @@ describe('http-push idempotency, harder cases', () => {
       docsExample({ targetMsgkey: pairs(5, 'b'), templateKeyValue: { name: huge, money: '1' } }),
     );
 
-    expect(response.statusCode).toBe(413);
-    expect(response.json).toMatchObject({ code: 'PayloadTooLarge', retryable: false });
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({ code: 'InvalidPushRequest', retryable: false });
+    expect(response.json.errors).toEqual([
+      expect.objectContaining({ field: 'templateKeyValue', rule: 'max-bytes' }),
+      expect.objectContaining({ field: 'templateKeyValue.name', rule: 'max-length' }),
+    ]);
+    expect(emulator.pushes()).toHaveLength(0);
   });
 });

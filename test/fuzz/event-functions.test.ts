@@ -20,14 +20,23 @@ import { timerRecords } from '#lib/adapt/timer.ts';
 import type { BatchSummary } from '#lib/report/batch.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
-import { type Credentials, captureStdout, fcContext, fixture } from '#test/helpers/fc.ts';
+import {
+  type Credentials,
+  captureStdout,
+  docsExample,
+  fcContext,
+  fixture,
+} from '#test/helpers/fc.ts';
 import {
   anyBytes,
+  bulkRequest,
   FUZZ_TIMEOUT_MS,
   fuzzEnv,
   fuzzParameters,
   hostileJson,
   leaksIn,
+  longestLine,
+  MAX_OUTPUT_BYTES,
   mutatedRequest,
   pairsOf,
   receivedIssues,
@@ -221,6 +230,36 @@ function expectRejectedQuietly(result: Run, emptyBatch = false): void {
   expect((summary?.invalid ?? 0) + (summary?.ignored ?? 0)).toBe(summary?.records);
   expect(emulator.pushes()).toEqual([]);
 }
+
+describe.each(FUNCTIONS)('$name with bulk in a request (#9)', (fn) => {
+  it('counts 125,000 numeric targets as invalid, with small log lines, without throwing', async () => {
+    const request = {
+      ...docsExample({ targetMsgkey: undefined }),
+      targets: Array.from({ length: 125_000 }, (_, i) => i),
+    };
+    const result = await run(fn, fn.wrap([request], 0, nextId(fn)), nextId(fn));
+
+    expectRejectedQuietly(result);
+    expect(longestLine(result.logs)).toBeLessThan(MAX_OUTPUT_BYTES);
+  });
+
+  it(
+    'counts any bulk as invalid without throwing, with small log lines',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(bulkRequest, fc.nat(), async (request, shape) => {
+          const requestId = nextId(fn);
+          const result = await run(fn, fn.wrap([request], shape, requestId), requestId);
+
+          expectRejectedQuietly(result);
+          expect(longestLine(result.logs)).toBeLessThan(MAX_OUTPUT_BYTES);
+        }),
+        fuzzParameters(0.2),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+});
 
 describe.each(FUNCTIONS)('$name under fuzzing', (fn) => {
   it(

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/http-push/index.ts';
+import { MAX_ISSUES } from '#lib/validate/limits.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import type { RoleCredentials } from '#local/gateway/runtime.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
@@ -18,6 +19,7 @@ import { stsMinter } from '#local/sts-client.ts';
 import { type BuiltHandler, builtHandler } from '#test/helpers/built.ts';
 import { captureStdout, docsExample, fcContext } from '#test/helpers/fc.ts';
 import {
+  bulkRequest,
   expectClientProblem,
   FUZZ_TIMEOUT_MS,
   fuzzEnv,
@@ -27,6 +29,8 @@ import {
   httpTriggerEvent,
   invalidUtf8,
   leaksIn,
+  longestLine,
+  MAX_OUTPUT_BYTES,
   prototypeSnapshot,
   setOwn,
   validRequest,
@@ -447,6 +451,64 @@ describe('http-push: lone surrogates (JSON \\uD800 escapes)', () => {
     expect(answer.statusCode).toBe(400);
     expect(emulator.pushes()).toEqual([]);
   });
+});
+
+describe('http-push: bulk, many issues (#9)', () => {
+  const BIG = 16 * 1024 * 1024;
+  const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+  it.each([
+    ['125,000 numeric targets', { targets: numbers(125_000), targetMsgkey: undefined }],
+    [
+      'a targetMsgkey of 125,000 numeric msgKeys',
+      { targetMsgkey: Object.fromEntries(numbers(125_000).map((i) => [`u${i}`, i])) },
+    ],
+    [
+      '50,000 msgKeys of 200 characters',
+      {
+        targetMsgkey: Object.fromEntries(
+          numbers(50_000).map((i) => [`u${i}`, `${i}`.padEnd(200, 'm')]),
+        ),
+      },
+    ],
+    [
+      '5,000 unknown fields with long names',
+      Object.fromEntries(numbers(5000).map((i) => [`x${i}`.padEnd(500, 'x'), i])),
+    ],
+    ['a taskName of 1.1 M characters', { taskName: 't'.repeat(1_100_000) }],
+    [
+      'ten target ids of 120,000 characters',
+      { targets: numbers(10).map((i) => `${i}`.padEnd(120_000, 'u')), targetMsgkey: undefined },
+    ],
+  ])('refuses %s with a 400 and a small answer and log', async (_name, overrides) => {
+    vi.stubEnv('MAX_BODY_BYTES', String(BIG));
+
+    const answer = await send(post(JSON.stringify(docsExample(overrides))));
+
+    expectRefused(answer, 400, 'InvalidPushRequest');
+    expect((answer.json.errors as unknown[]).length).toBeLessThanOrEqual(MAX_ISSUES + 1);
+    expect(Buffer.byteLength(answer.body)).toBeLessThan(MAX_OUTPUT_BYTES);
+    expect(longestLine(stdout.join(''))).toBeLessThan(MAX_OUTPUT_BYTES);
+  });
+
+  it(
+    'answers bulk in any field with a 4xx, never a 5xx, and a small answer and log',
+    async () => {
+      vi.stubEnv('MAX_BODY_BYTES', String(BIG));
+      await fc.assert(
+        fc.asyncProperty(bulkRequest, async (request) => {
+          const answer = await send(post(JSON.stringify(request)));
+
+          expectClientProblem(answer);
+          expect(Buffer.byteLength(answer.body)).toBeLessThan(MAX_OUTPUT_BYTES);
+          expect(longestLine(stdout.join(''))).toBeLessThan(MAX_OUTPUT_BYTES);
+          expect(emulator.pushes()).toEqual([]);
+        }),
+        fuzzParameters(0.3),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('the local gateway over loopback, hostile requests to the built http-push', () => {

@@ -285,7 +285,11 @@ describe('http-push under fuzzing', () => {
         .tuple(validRequest, hostileString)
         // Lone surrogates are left out here: this property is about the redaction of what the
         // gateway quotes, so the request must be one that can be signed and sent.
-        .map(([valid, name]) => ({ ...valid, taskName: `t${name.replace(/\p{Cs}/gu, '')}` }));
+        // cut by code points to stay within taskName's 200 characters without splitting a pair
+        .map(([valid, name]) => {
+          const signable = [...name.replace(/\p{Cs}/gu, '')].slice(0, 99).join('');
+          return { ...valid, taskName: `t${signable}` };
+        });
       await fc.assert(
         fc.asyncProperty(request, async (body) => {
           const real = emulator.mintCredentials();

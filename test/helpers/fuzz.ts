@@ -474,3 +474,64 @@ export function expectClientProblem(answer: HttpAnswer): void {
     detail: expect.any(String),
   });
 }
+
+/** Largest answer or log line any input may produce (#9): small enough to read and to store. */
+export const MAX_OUTPUT_BYTES = 64 * 1024;
+
+/**
+ * Bulk for one field: 1,000 or more values, entries or characters. Each is invalid wherever it
+ * goes (no field takes 1,000 equal values, 1,000 map keys or a 1,000-character name), so a
+ * property can demand a refusal.
+ */
+const bulkValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1000, max: 30_000 }), hostileJson)
+    .map(([count, value]) => Array.from({ length: count }, () => value)),
+  fc
+    .tuple(fc.integer({ min: 1000, max: 20_000 }), hostileJson, fc.nat(300))
+    .map(([count, value, keyLength]) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`k${i}`.padEnd(keyLength, 'k'), value]),
+      ),
+    ),
+  fc.integer({ min: 1000, max: 200_000 }).map((length) => 'x'.repeat(length)),
+  fc.integer({ min: 1000, max: 20_000 }).map((count) => JSON.stringify(Array(count).fill(1))),
+);
+
+/**
+ * A request with one to three fields (known or not) holding bulk: the shapes that once made
+ * 100,000 issues, a 22 MB answer and a stack overflow inside zod.
+ */
+export const bulkRequest: fc.Arbitrary<Record<string, unknown>> = fc
+  .tuple(
+    validRequest,
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          'targets',
+          'targetMsgkey',
+          'templateKeyValue',
+          'extendedParams',
+          'taskName',
+          'StrategyContent',
+          'activityContentState',
+          'unknownField',
+        ),
+        bulkValue,
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+  )
+  .map(([valid, fields]) => {
+    const request: Record<string, unknown> = { ...valid };
+    for (const [field, value] of fields) {
+      if (field === 'targets') delete request.targetMsgkey;
+      request[field] = value;
+    }
+    return request;
+  });
+
+/** Every line of `logs` is at most {@link MAX_OUTPUT_BYTES}. */
+export function longestLine(logs: string): number {
+  return Math.max(0, ...logs.split('\n').map((line) => Buffer.byteLength(line)));
+}

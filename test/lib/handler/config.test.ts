@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '#lib/handler/config.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
+import { largestRequestBytes } from '#lib/validate/limits.ts';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -14,7 +15,8 @@ describe('loadConfig', () => {
       apiVersion: '2020-10-28',
       timeZone: 'Asia/Shanghai',
       requestTimeoutMs: 5000,
-      maxBodyBytes: 8 * 1024 * 1024,
+      // the largest valid request of 100,000 targets is more than FC takes: FC's 32 MB
+      maxBodyBytes: 32 * 1024 * 1024,
       logLevel: 'info',
       concurrency: 4,
       retry: { baseMs: 200, capMs: 5000, attempts: 5 },
@@ -56,6 +58,12 @@ describe('loadConfig', () => {
       maxBodyBytes: 1000,
       logLevel: 'debug',
     });
+  });
+
+  it('limits the body to the largest valid request of the targets allowed, unless MAX_BODY_BYTES says', () => {
+    expect(loadConfig({ MPAAS_MAX_TARGETS: '1000' }).maxBodyBytes).toBe(largestRequestBytes(1000));
+    expect(loadConfig({ MPAAS_MAX_TARGETS: '10' }).maxBodyBytes).toBe(largestRequestBytes(10));
+    expect(loadConfig({ MPAAS_MAX_TARGETS: '10', MAX_BODY_BYTES: '5000' }).maxBodyBytes).toBe(5000);
   });
 
   it('names every bad variable in one error', () => {
