@@ -9,8 +9,10 @@
  * carrying the client error to answer with, as event adapters turn unreadable messages into
  * invalid records instead of throwing.
  */
+
 import * as z from 'zod/mini';
 import { BadRequestError } from '#lib/shared/errors.ts';
+import { parseJsonText } from '#lib/shared/json-text.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
 const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
@@ -96,7 +98,7 @@ function parseJson(bytes: Buffer): unknown {
     throw new BadRequestError('The body is not valid UTF-8.', 400, 'InvalidEncoding');
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch {
     // The engine's message quotes the body, which may hold anything; the size is enough.
     throw new BadRequestError(

@@ -10,6 +10,8 @@
  * Reasons are sentences for logs. They never quote the payload (it can carry tokens or personal
  * data), which is also why the engine's JSON syntax error, which quotes the input, is not used.
  */
+import { parseJsonText } from '#lib/shared/json-text.ts';
+
 /** The trigger an adapter reads; it also namespaces its records' idempotency keys. */
 export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
 
@@ -86,7 +88,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
  */
 export function parseJson(text: string): Decoded<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJsonText(text) };
   } catch {
     return { ok: false, reason: `not JSON (${text.length} characters)` };
   }

@@ -22,7 +22,9 @@ import {
   parseEventJson,
   parseJson,
   pushRecord,
+  quoted,
 } from '#lib/adapt/record.ts';
+import { keepRepeats, repeatedKeys } from '#lib/shared/json-text.ts';
 import { deriveMsgKey } from '#lib/shared/msg-key.ts';
 
 // re-exported so that callers and tests that derive a firing's msgKeys keep one import
@@ -46,9 +48,15 @@ function targetsOf(request: Record<string, unknown>): Decoded<string[]> | undefi
   const given = request.targetMsgkey;
   const map: Decoded<unknown> =
     typeof given === 'string' ? parseJson(given) : { ok: true, value: given };
-  return map.ok && isJsonObject(map.value)
-    ? { ok: true, value: Object.keys(map.value) }
-    : undefined;
+  if (!map.ok || !isJsonObject(map.value)) return undefined;
+  const [repeated] = repeatedKeys(map.value);
+  if (repeated !== undefined) {
+    return {
+      ok: false,
+      reason: `has targetMsgkey naming ${quoted(repeated)} twice; name each target once`,
+    };
+  }
+  return { ok: true, value: Object.keys(map.value) };
 }
 
 /** The first id named twice: where it repeats and where it was first. */
@@ -92,7 +100,7 @@ function firingRecord(firing: Firing, request: unknown, index: number, id: strin
       deriveMsgKey(firing.triggerName, firing.triggerTime, index, target),
     ]),
   );
-  return pushRecord(id, { ...rest, targetMsgkey });
+  return pushRecord(id, keepRepeats(request, { ...rest, targetMsgkey }));
 }
 
 function payloadRecords(firing: Firing, payload: unknown): PushRecord[] {

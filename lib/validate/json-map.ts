@@ -16,6 +16,7 @@
  * capped at {@link MAX_DEPTH}: no documented map nests deeper, and the cap bounds recursion.
  */
 import * as z from 'zod/mini';
+import { parseJsonText, repeatedKeys } from '#lib/shared/json-text.ts';
 import { describeValue, type IssueSink, REQUIRED, report } from '#lib/validate/issues.ts';
 
 /** Keys that could reach an object's prototype chain when copied. */
@@ -33,6 +34,13 @@ export const JSON_STAGE_RULES: ReadonlySet<string> = new Set([
   'prototype-key',
   'max-depth',
 ]);
+
+/**
+ * The text for a key the caller's JSON named twice: JSON.parse keeps one of the two values, so
+ * the request is refused rather than sent with a guess (lib/shared/json-text.ts).
+ */
+export const REPEATED_KEY =
+  'is named more than once in its JSON object; name each key once (a JSON parser keeps only one of the values)';
 
 /** Deepest nesting accepted inside a map parameter. */
 export const MAX_DEPTH = 32;
@@ -87,6 +95,7 @@ function toJsonObject(
   sink: IssueSink,
 ) {
   const entries: [string, JsonValue][] = [];
+  for (const key of repeatedKeys(value)) report(sink, [...path, key], 'unique-key', REPEATED_KEY);
   for (const key of Object.keys(value)) {
     if (PROTOTYPE_KEYS.has(key)) {
       report(sink, [...path, key], 'prototype-key', prototypeKeyText(key));
@@ -100,7 +109,7 @@ function toJsonObject(
 
 function parseJsonString(input: string, sink: IssueSink): unknown {
   try {
-    return JSON.parse(input);
+    return parseJsonText(input);
   } catch {
     report(
       sink,

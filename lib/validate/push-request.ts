@@ -19,7 +19,9 @@
  * Live Activity), api-version.ts.
  * zod/mini rather than classic zod keeps the bundle small for Function Compute cold starts.
  */
+
 import * as z from 'zod/mini';
+import { repeatedKeys } from '#lib/shared/json-text.ts';
 import { checkApiVersion } from '#lib/validate/api-version.ts';
 import { checkApp, checkLiveActivity, checkSms, checkSpelling } from '#lib/validate/cross-field.ts';
 import { type PushRequestFields, pushRequestFields } from '#lib/validate/fields.ts';
@@ -32,7 +34,12 @@ import {
   toValidationIssues,
   type ValidationIssue,
 } from '#lib/validate/issues.ts';
-import { isPlainObject, PROTOTYPE_KEYS, prototypeKeyText } from '#lib/validate/json-map.ts';
+import {
+  isPlainObject,
+  PROTOTYPE_KEYS,
+  prototypeKeyText,
+  REPEATED_KEY,
+} from '#lib/validate/json-map.ts';
 import { assertOptions, type PushRequestOptions } from '#lib/validate/options.ts';
 import { createRuleContext, type RuleContext } from '#lib/validate/rule-context.ts';
 import { checkStrategy } from '#lib/validate/strategy.ts';
@@ -104,13 +111,19 @@ export type PushRequestResult =
   | { success: false; issues: ValidationIssue[] };
 
 function rootIssues(input: Record<string, unknown>): ValidationIssue[] {
-  return Object.keys(input)
+  const repeated = repeatedKeys(input).map((key) => ({
+    field: key,
+    rule: 'unique-key',
+    message: sentence(key, REPEATED_KEY),
+  }));
+  const prototype = Object.keys(input)
     .filter((key) => PROTOTYPE_KEYS.has(key))
     .map((key) => ({
       field: key,
       rule: 'prototype-key',
       message: sentence(key, prototypeKeyText(key)),
     }));
+  return [...repeated, ...prototype];
 }
 
 /** A lone surrogate: legal in a JS string (JSON's `\uD800` escape), but not Unicode text. */

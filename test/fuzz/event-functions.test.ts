@@ -261,6 +261,28 @@ describe.each(FUNCTIONS)('$name with bulk in a request (#9)', (fn) => {
   );
 });
 
+describe.each(FUNCTIONS)('$name with a key named twice (#9)', (fn) => {
+  // the event is built with two distinct names, then one is renamed in the event's own text
+  const shapes = fn === eventPush ? [0, 2, 3] : [0];
+  it.each(shapes)('counts the record invalid in envelope %i, and sends nothing', async (shape) => {
+    for (const [field, value] of [
+      ['targetMsgkey', { dupA: 'mk-1', dupB: 'mk-2', other: 'mk-3' }],
+      ['templateKeyValue', { dupA: '1', dupB: '2' }],
+    ] as const) {
+      const request = docsExample({ [field]: value });
+      const requestId = nextId(fn);
+      const text = fn.wrap([request], shape, requestId).toString().replaceAll('dupB', 'dupA');
+
+      const result = await run(fn, Buffer.from(text), requestId);
+
+      expectRejectedQuietly(result);
+      expect(result.logs).toMatch(
+        fn === timerPush && field === 'targetMsgkey' ? /naming \W*dupA\W* twice/ : /unique-key/,
+      );
+    }
+  });
+});
+
 describe.each(FUNCTIONS)('$name under fuzzing', (fn) => {
   it(
     'counts any bytes as invalid without throwing or sending',

@@ -511,6 +511,45 @@ describe('http-push: bulk, many issues (#9)', () => {
   );
 });
 
+describe('http-push: a key named twice (#9)', () => {
+  const example = JSON.stringify(docsExample());
+  it.each([
+    [
+      "targetMsgkey, the issue's example",
+      withRaw('targetMsgkey', '{"dup":"mk-1","dup":"mk-2","other":"mk-3"}'),
+      'targetMsgkey.dup',
+    ],
+    [
+      'targetMsgkey as a JSON string',
+      withRaw('targetMsgkey', JSON.stringify('{"dup":"mk-1","dup":"mk-2"}')),
+      'targetMsgkey.dup',
+    ],
+    [
+      'templateKeyValue',
+      withRaw('templateKeyValue', '{"name":"a","name":"b","money":"1"}'),
+      'templateKeyValue.name',
+    ],
+    [
+      'extendedParams as a JSON string',
+      withRaw('extendedParams', JSON.stringify('{"k":"1","k":"2"}')),
+      'extendedParams.k',
+    ],
+    [
+      'a key inside StrategyContent',
+      withRaw('StrategyContent', '{"fixedTime":1,"fixedTime":2}'),
+      'StrategyContent.fixedTime',
+    ],
+    ['a parameter of the request', `{"taskName":"a",${example.slice(1)}`, 'taskName'],
+  ])('refuses %s with 400 naming the repeated key', async (_name, body, field) => {
+    const answer = await send(post(body));
+
+    expectRefused(answer, 400, 'InvalidPushRequest');
+    expect(answer.json.errors).toContainEqual(
+      expect.objectContaining({ field, rule: 'unique-key' }),
+    );
+  });
+});
+
 describe('the local gateway over loopback, hostile requests to the built http-push', () => {
   async function through(
     body: Uint8Array | string,
