@@ -17,6 +17,7 @@ import * as z from 'zod/mini';
 import {
   type Decoded,
   eventAdapter,
+  idPart,
   ignoredRecord,
   invalidRecord,
   isJsonObject,
@@ -111,7 +112,8 @@ function elementRecord(element: unknown, index: number): PushRecord {
   const label = `#${index}`;
   const event = toCloudEvent(element, `Element ${label}`);
   if (!event.ok) return invalidRecord(label, event.reason);
-  const id = `${event.value.source}/${event.value.id}`;
+  // the source never holds the separator once encoded, so the id splits one way only
+  const id = `${idPart(event.value.source, '/')}/${event.value.id}`;
   const source = sources.find((candidate) => candidate.matches(event.value));
   return source ? source.record(event.value, id) : eventBusRecord(event.value, id);
 }

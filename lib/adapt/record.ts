@@ -170,6 +170,27 @@ export function quoted(name: string, max = 100): string {
   return JSON.stringify(name.length > max ? `${name.slice(0, max)}…` : name);
 }
 
+/**
+ * One part of a record id built from several, with `%` and the id's separators percent-encoded,
+ * so that two different lists of parts never make the same id (the id is the record's
+ * idempotency key): without it, the CloudEvents (`source: "app/a"`, `id: "1"`) and
+ * (`source: "app"`, `id: "a/1"`) were one key, and the second was refused as a reuse and
+ * dropped. Parts without those characters are unchanged, so ordinary ids stay as they were.
+ *
+ * @example
+ * idPart('app.mpaas.push/a', '/'); // 'app.mpaas.push%2Fa'
+ */
+export function idPart(part: string, separators: string): string {
+  let out = '';
+  for (const char of part) {
+    out +=
+      char === '%' || separators.includes(char)
+        ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+        : char;
+  }
+  return out;
+}
+
 /** A record as the pipeline takes it: a push record also carries its idempotency key. */
 export type KeyedRecord =
   | (Extract<PushRecord, { kind: 'push' }> & { idempotencyKey: string })

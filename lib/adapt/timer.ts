@@ -16,6 +16,7 @@ import * as z from 'zod/mini';
 import {
   type Decoded,
   eventAdapter,
+  idPart,
   invalidRecord,
   isJsonObject,
   type PushRecord,
@@ -104,7 +105,8 @@ function firingRecord(firing: Firing, request: unknown, index: number, id: strin
 }
 
 function payloadRecords(firing: Firing, payload: unknown): PushRecord[] {
-  const id = `${firing.triggerName}@${firing.triggerTime}`;
+  // name@time#index, each part encoded so that the id splits one way only
+  const id = `${idPart(firing.triggerName, '@#')}@${idPart(firing.triggerTime, '#')}`;
   const advice = 'set it to a push request, or an array of them, as JSON';
   if (typeof payload !== 'string') {
     return [invalidRecord(id, `The timer event has no payload string; ${advice}.`)];

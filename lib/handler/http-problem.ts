@@ -22,7 +22,12 @@ export function httpProblem(): MiddlewareObj<unknown, FcHttpResponse, Error, Inv
       const level = problem.status >= 500 ? 'error' : 'warn';
       state.logger[level]('request failed', { ...problem, error: request.error });
     }
-    request.response = problemResponse(problem);
+    // echoed on every answer, errors too; unknown only when the event could not be read at all
+    const correlation = state?.summary.correlationId;
+    request.response = problemResponse(
+      problem,
+      typeof correlation === 'string' ? correlation : undefined,
+    );
   };
   return { onError: httpProblemOnError };
 }

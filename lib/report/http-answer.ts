@@ -9,7 +9,7 @@
 import { STATUS_CODES } from 'node:http';
 import { type PushReport, pushStatusCode } from '#lib/report/push-report.ts';
 import type { DispatchResult } from '#lib/send/results.ts';
-import { PushError, ValidationError } from '#lib/shared/errors.ts';
+import { PushError, ReplayedRefusalError, ValidationError } from '#lib/shared/errors.ts';
 
 /** The response struct FC turns into the HTTP answer. */
 export interface FcHttpResponse {
@@ -30,6 +30,8 @@ export interface Problem {
   requestId: string;
   errors?: ValidationError['issues'];
   mpaasRequestId?: string;
+  /** The answer stored by an earlier request with the same Idempotency-Key. */
+  replayed?: true;
 }
 
 /** A JSON response struct. */
@@ -117,6 +119,7 @@ export function problemOf(error: unknown, requestId: string): Problem {
     requestId,
     ...(error instanceof ValidationError ? { errors: error.issues } : {}),
     ...(mpaasRequestId ? { mpaasRequestId } : {}),
+    ...(error instanceof ReplayedRefusalError ? { replayed: true } : {}),
   };
 }
 
@@ -124,10 +127,12 @@ export function problemOf(error: unknown, requestId: string): Problem {
  * The problem+json answer: `Retry-After` when a retry may help soon, `Allow` for a 405.
  * @example problemResponse(problemOf(error, 'req-1')).headers['content-type'] // 'application/problem+json; charset=utf-8'
  */
-export function problemResponse(problem: Problem): FcHttpResponse {
+export function problemResponse(problem: Problem, correlationId?: string): FcHttpResponse {
   const headers: Record<string, string> = {
     'content-type': 'application/problem+json; charset=utf-8',
   };
+  if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
+  if (problem.replayed) headers['idempotent-replayed'] = 'true';
   if (problem.status === 429 || problem.status === 503) headers['retry-after'] = '1';
   if (problem.status === 405) headers.allow = 'POST';
   return jsonResponse(problem.status, problem, headers);

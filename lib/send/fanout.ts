@@ -229,6 +229,7 @@ function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): Ch
     : error.statusCode === 429
       ? 'THROTTLED'
       : 'FAILED';
+  const mpaasRequestId = error instanceof MpaasBusinessError ? error.requestId : undefined;
   return {
     status,
     attempts,
@@ -236,6 +237,8 @@ function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): Ch
     code: error.code,
     message: error.message,
     retryable: error.retryable,
+    // kept so that a replay of the refusal names the same mPaaS request for a ticket
+    ...(mpaasRequestId === undefined ? {} : { mpaasRequestId }),
   };
 }
 

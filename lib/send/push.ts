@@ -10,7 +10,7 @@ import type { InlinePlan } from '#lib/plan/plan.ts';
 import { type FanoutOptions, type FanoutResult, fanOut } from '#lib/send/fanout.ts';
 import { type KeyLedger, type OwnedKey, onceIfKeyed } from '#lib/send/ledger.ts';
 import { type SendResult, sendResultCodec } from '#lib/send/results.ts';
-import type { PushError } from '#lib/shared/errors.ts';
+import { type PushError, ReplayedRefusalError } from '#lib/shared/errors.ts';
 
 /** What sending needs, but the ledger: the client, credentials, deadline, logger and limits. */
 export type SendOptions = Omit<FanoutOptions, 'ledger'>;
@@ -51,13 +51,24 @@ export async function sendPush(
     ...summary,
     requestReplayed: replayed,
   });
-  const firstError = fresh?.firstError;
+  const firstError = replayed ? replayedRefusal(result) : fresh?.firstError;
   return {
     result,
     replayed,
     retryable: needsRetry(result),
     ...(firstError && summary.sent === 0 ? { firstError } : {}),
   };
+}
+
+/**
+ * The error a replay of a request that sent nothing answers with: the refusal its first delivery
+ * answered with, rebuilt from the stored chunk (only refusals are stored as final, so a result
+ * with nothing sent and nothing to retry is all refusals).
+ */
+function replayedRefusal(result: SendResult): PushError | undefined {
+  const refused = result.chunks.find((chunk) => chunk.status === 'REFUSED');
+  if (refused?.code === undefined || refused.message === undefined) return undefined;
+  return new ReplayedRefusalError(refused.code, refused.message, refused.mpaasRequestId);
 }
 
 function needsRetry(result: SendResult): boolean {

@@ -124,6 +124,21 @@ export class MpaasBusinessError extends PushError {
   }
 }
 
+/**
+ * A refusal stored by an earlier delivery of the same idempotency key, answered again as it was
+ * first answered (status, code, message, mPaaS RequestId), marked as a replay.
+ */
+export class ReplayedRefusalError extends PushError {
+  override name = 'ReplayedRefusalError';
+  readonly requestId: string | undefined;
+  readonly replayed = true;
+
+  constructor(code: string, message: string, requestId: string | undefined) {
+    super(message, { statusCode: 422, code, retryable: false });
+    this.requestId = requestId;
+  }
+}
+
 /** 8011 is flow control; 9000 a transient system error. */
 const RETRYABLE_RESULT_CODES = new Set(['8011', '9000']);
 
@@ -255,13 +270,21 @@ export function toPushError(thrown: unknown): PushError {
   });
 }
 
+/**
+ * The key as its caller knows it: the ledger's keys carry the trigger's namespace (`http:`,
+ * `mns:` …, lib/adapt/record.ts), which the caller never sent and must not see.
+ */
+function callerKey(key: string): string {
+  return key.replace(/^(?:http|mns|eventbridge|timer|dispatch):/, '');
+}
+
 /** The idempotency key is being processed by another invocation right now. */
 export class IdempotencyConflictError extends PushError {
   override name = 'IdempotencyConflictError';
 
   constructor(key: string) {
     super(
-      `A request with idempotency key ${JSON.stringify(key)} is still in progress; retry later.`,
+      `A request with idempotency key ${JSON.stringify(callerKey(key))} is still in progress; retry later.`,
       {
         statusCode: 409,
         code: 'IdempotencyKeyInProgress',
@@ -277,7 +300,7 @@ export class IdempotencyMismatchError extends PushError {
 
   constructor(key: string) {
     super(
-      `The idempotency key ${JSON.stringify(key)} was used with a different request; use a new key for a new request.`,
+      `The idempotency key ${JSON.stringify(callerKey(key))} was used with a different request; use a new key for a new request.`,
       { statusCode: 422, code: 'IdempotencyKeyReused' },
     );
   }

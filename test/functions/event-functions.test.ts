@@ -241,6 +241,17 @@ describe('event-push', () => {
     ).toBe(true);
   });
 
+  it('keeps apart two events whose source and id join to the same text (#9)', async () => {
+    const bus = { ...fixture('eventbridge/default-bus.json'), type: 'push:Requested' };
+    const first = { ...bus, source: 'app.mpaas.push/a', id: '1', data: push('join-1') };
+    const second = { ...bus, source: 'app.mpaas.push', id: 'a/1', data: push('join-2') };
+
+    const summary = await run('event-push', json([first, second]));
+
+    expect(summary).toMatchObject({ records: 2, sent: 2 });
+    expect((await sentKeys()).sort()).toEqual(['join-1', 'join-2']);
+  });
+
   it('processes the whole batch: sends the good, counts the invalid, and throws naming the throttled', async () => {
     const [element] = fixture<Array<Record<string, unknown>>>('eventbridge/mns-queue-batch.json');
     const event = (id: string, body: string) => ({ ...element, id, data: { messageBody: body } });

@@ -137,6 +137,46 @@ describe('http-push idempotency', () => {
     expect(emulator.pushes()).toHaveLength(1);
   });
 
+  it('replays a refusal as it was first answered: status, content type, body, marked a replay (#9)', async () => {
+    const body = docsExample({ templateName: 'no_such_template', targetMsgkey: { r: 'm-r' } });
+    const headers = { 'Idempotency-Key': 'refused-1', 'X-Correlation-Id': 'corr-9' };
+
+    const first = await post(body, headers);
+    const replay = await post(body, headers);
+
+    expect(first.statusCode).toBe(422);
+    expect(first.json).toMatchObject({ code: '3022', retryable: false });
+    expect(first.headers['x-correlation-id']).toBe('corr-9');
+    expect(replay.statusCode).toBe(first.statusCode);
+    expect(replay.headers['content-type']).toBe(first.headers['content-type']);
+    const { requestId: _a, ...firstBody } = first.json;
+    const { requestId: _b, replayed, ...replayBody } = replay.json;
+    expect(replayBody).toEqual(firstBody);
+    expect(replayed).toBe(true);
+    expect(first.json.replayed).toBeUndefined();
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.headers['x-correlation-id']).toBe('corr-9');
+    expect(emulator.pushes()).toHaveLength(0);
+  });
+
+  it('names the key as the caller sent it, never with the internal namespace (#9)', async () => {
+    await post(docsExample({ targetMsgkey: { a: 'm-a' } }), { 'Idempotency-Key': 'order-ns' });
+
+    const other = await post(docsExample({ targetMsgkey: { b: 'm-b' } }), {
+      'Idempotency-Key': 'order-ns',
+    });
+
+    expect(other.json.detail).toContain('"order-ns"');
+    expect(other.body).not.toContain('http:');
+  });
+
+  it('echoes X-Correlation-Id on a refused request too (#9)', async () => {
+    const bad = await post(docsExample({ deliveryType: 9 }), { 'X-Correlation-Id': 'corr-400' });
+
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['x-correlation-id']).toBe('corr-400');
+  });
+
   it('answers 409 while the same key is still in progress', async () => {
     const body = docsExample({ targetMsgkey: { slow: 'm-slow' } });
     emulator.setFaults([{ type: 'delay', ms: 400 }]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodePayload,
   decodeUtf8,
+  idPart,
   ignoredRecord,
   kindOf,
   parseEventJson,
@@ -148,5 +149,19 @@ describe('record helpers', () => {
   it('quotes a name and cuts a long one short', () => {
     expect(quoted('acs:aliyuncvc')).toBe('"acs:aliyuncvc"');
     expect(quoted('x'.repeat(150))).toBe(JSON.stringify(`${'x'.repeat(100)}…`));
+  });
+});
+
+describe('idPart', () => {
+  it('encodes % and the separators, and leaves every other character as it is', () => {
+    expect(idPart('app.mpaas.push/a', '/')).toBe('app.mpaas.push%2Fa');
+    expect(idPart('50%/x@y#z', '/@#')).toBe('50%25%2Fx%40y%23z');
+    expect(idPart('acs:mns 张', '/')).toBe('acs:mns 张');
+  });
+
+  it('makes ids that split one way only: different parts never join to the same id', () => {
+    const join = (parts: string[]) => parts.map((part) => idPart(part, '/')).join('/');
+    expect(join(['app/a', '1'])).not.toBe(join(['app', 'a/1']));
+    expect(join(['a%2Fb', 'c'])).not.toBe(join(['a/b', 'c']));
   });
 });

@@ -154,6 +154,20 @@ describe('timerRecords', () => {
     ]);
   });
 
+  it('gives a firing an id that splits one way only (#9)', () => {
+    const event = (triggerName: string, triggerTime: string, payload: unknown) =>
+      Buffer.from(JSON.stringify({ triggerName, triggerTime, payload: JSON.stringify(payload) }));
+    const request = docsExample();
+
+    const [single] = timerRecords(event('daily', 'T#0', request));
+    const [first] = timerRecords(event('daily', 'T', [request, request]));
+    const [named] = timerRecords(event('a@b', 'T', request));
+
+    expect(single?.id).toBe('daily@T%230');
+    expect(first?.id).toBe('daily@T#0');
+    expect(named?.id).toBe('a%40b@T');
+  });
+
   it('marks an empty array payload and a missing payload invalid', () => {
     const empty = timerRecords(timerEvent([]));
     const missing = timerRecords(

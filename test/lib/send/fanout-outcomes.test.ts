@@ -93,6 +93,7 @@ describe('fanOut results', () => {
         code: '3022',
         message: 'mPaaS refused the push: 3022 TEMPLATE_NOT_EXIST',
         retryable: false,
+        mpaasRequestId: 'R3',
       },
       {
         status: 'THROTTLED',

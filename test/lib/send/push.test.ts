@@ -3,6 +3,7 @@
  * all, and for a keyed redelivery it replays; and the one summary line it logs for each.
  * A stand-in sender answers each chunk (named by its first target) as chosen.
  */
+import { ReplayedRefusalError } from '#lib/shared/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { planInline } from '#lib/plan/plan.ts';
 import type { PushSender } from '#lib/send/fanout.ts';
@@ -119,7 +120,7 @@ describe('sendPush', () => {
     ]);
   });
 
-  it('replays a keyed push that completed, without sending it or an error again', async () => {
+  it('replays a keyed push that completed without sending it, answering with the refusal it first answered with', async () => {
     // Prepare
     const store = new MemoryStore();
     const first = options(sender({ refuse: ['u00', 'u10', 'u20'] }));
@@ -142,7 +143,15 @@ describe('sendPush', () => {
 
     // Assess
     expect(calls).toBe(0);
-    expect(replay).toStrictEqual({ result: original.result, replayed: true, retryable: false });
+    const { firstError, ...rest } = replay;
+    expect(rest).toStrictEqual({ result: original.result, replayed: true, retryable: false });
+    expect(firstError).toBeInstanceOf(ReplayedRefusalError);
+    expect(firstError).toMatchObject({
+      statusCode: original.firstError?.statusCode,
+      code: original.firstError?.code,
+      message: original.firstError?.message,
+      retryable: false,
+    });
     expect(finished(again.lines)).toEqual([
       expect.objectContaining({ level: 'warn', refused: 25, requestReplayed: true }),
     ]);
