@@ -3,14 +3,13 @@
  * all, and for a keyed redelivery it replays; and the one summary line it logs for each.
  * A stand-in sender answers each chunk (named by its first target) as chosen.
  */
-import { ReplayedRefusalError } from '#lib/shared/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { planInline } from '#lib/plan/plan.ts';
 import type { PushSender } from '#lib/send/fanout.ts';
 import { keyLedger } from '#lib/send/ledger.ts';
 import { sendPush } from '#lib/send/push.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
-import { MpaasBusinessError } from '#lib/shared/errors.ts';
+import { MpaasBusinessError, ReplayedRefusalError } from '#lib/shared/errors.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 import { docsExample } from '#test/helpers/fc.ts';
