@@ -106,9 +106,10 @@ export function parseEventJson(event: Uint8Array): Decoded<unknown> {
 }
 
 /**
- * A message payload: JSON text, or base64 of UTF-8 JSON text. Publishers often base64-encode
- * message bodies (MNS SDKs do by default), so both are accepted; JSON is tried first because a
- * short JSON text such as `1234` is also valid base64.
+ * A message payload: JSON text, or base64 of UTF-8 JSON text, on one line or wrapped (as MIME
+ * encoders write it). Publishers often base64-encode message bodies (MNS SDKs do by default), so
+ * both are accepted; JSON is tried first because a short JSON text such as `1234` is also valid
+ * base64.
  *
  * @example
  * decodePayload('eyJ0YXNrTmFtZSI6ImRhaWx5In0='); // { ok: true, value: { taskName: 'daily' } }
@@ -117,9 +118,11 @@ export function parseEventJson(event: Uint8Array): Decoded<unknown> {
 export function decodePayload(text: string): Decoded<unknown> {
   const json = parseJson(text);
   if (json.ok) return json;
-  const trimmed = text.trim();
-  if (trimmed.length % 4 !== 0 || !BASE64.test(trimmed)) return { ok: false, reason: NOT_JSON };
-  const decoded = parseEventJson(Buffer.from(trimmed, 'base64'));
+  // MIME-style encoders (RFC 2045 §6.8) wrap base64 at 76 characters with CRLF: line breaks and
+  // other whitespace are not part of the data
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) return { ok: false, reason: NOT_JSON };
+  const decoded = parseEventJson(Buffer.from(compact, 'base64'));
   return decoded.ok ? decoded : { ok: false, reason: NOT_JSON };
 }
 

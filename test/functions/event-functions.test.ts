@@ -108,6 +108,23 @@ describe('mns-push', () => {
     expect(await sentKeys()).toEqual(['stream-raw', 'stream-b64']);
   });
 
+  it('sends a body in base64 wrapped at 76 characters with CRLF, from a queue and a topic (#9)', async () => {
+    const mime = (value: unknown) => (base64(value).match(/.{1,76}/g) ?? []).join('\r\n');
+    const message = {
+      ...fixture('mns-topic/json.json'),
+      Message: mime(push('mime-topic', { taskName: 't'.repeat(150) })),
+    };
+    const queue = {
+      ...fixture('eventbridge/mns-queue-single.json'),
+      data: { messageBody: mime(push('mime-queue', { taskName: 'q'.repeat(150) })) },
+    };
+
+    await run('mns-push', json(message));
+    await run('event-push', json(queue));
+
+    expect(await sentKeys()).toEqual(['mime-topic', 'mime-queue']);
+  });
+
   it('sends a STREAM body with attributes ({body, attrs})', async () => {
     const event = {
       ...fixture('mns-topic/stream-with-attributes.json'),

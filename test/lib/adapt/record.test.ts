@@ -15,6 +15,16 @@ import { docsExample } from '#test/helpers/fc.ts';
 const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 
 describe('decodePayload', () => {
+  it('decodes base64 wrapped at 76 characters with CRLF, as MIME encoders write it (#9)', () => {
+    const request = docsExample({ taskName: 'x'.repeat(200) });
+    const lines = Buffer.from(JSON.stringify(request)).toString('base64').match(/.{1,76}/g) ?? [];
+    expect(lines.length).toBeGreaterThan(2);
+
+    expect(decodePayload(`${lines.join('\r\n')}\r\n`)).toEqual({ ok: true, value: request });
+    expect(decodePayload(lines.join('\n'))).toEqual({ ok: true, value: request });
+    expect(decodePayload(`${lines.join('\r\n')}!`)).toMatchObject({ ok: false });
+  });
+
   it('returns the value of JSON text', () => {
     // Prepare
     const request = docsExample();
