@@ -17,7 +17,10 @@ const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 describe('decodePayload', () => {
   it('decodes base64 wrapped at 76 characters with CRLF, as MIME encoders write it (#9)', () => {
     const request = docsExample({ taskName: 'x'.repeat(200) });
-    const lines = Buffer.from(JSON.stringify(request)).toString('base64').match(/.{1,76}/g) ?? [];
+    const lines =
+      Buffer.from(JSON.stringify(request))
+        .toString('base64')
+        .match(/.{1,76}/g) ?? [];
     expect(lines.length).toBeGreaterThan(2);
 
     expect(decodePayload(`${lines.join('\r\n')}\r\n`)).toEqual({ ok: true, value: request });
