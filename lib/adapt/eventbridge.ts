@@ -19,6 +19,7 @@ import {
   eventAdapter,
   idPart,
   ignoredRecord,
+  instantOf,
   invalidRecord,
   isJsonObject,
   kindOf,
@@ -59,7 +60,9 @@ const mnsQueue: Adapter = {
   },
   record: function mnsQueueRecord(event, id) {
     const body = messageBodyOf(event);
-    if (typeof body === 'string') return payloadRecord(id, body, 'The MNS queue message body');
+    if (typeof body === 'string') {
+      return payloadRecord(id, body, 'The MNS queue message body', instantOf(event.time));
+    }
     return invalidRecord(id, 'The MNS queue event has no data.messageBody string.');
   },
 };
@@ -71,7 +74,7 @@ const sources: readonly Adapter[] = [mnsQueue];
 function eventBusRecord(event: CloudEvent, id: string): PushRecord {
   const request = requestOf(event.data);
   if (isJsonObject(request) && PUSH_KEYS.some((key) => Object.hasOwn(request, key))) {
-    return pushRecord(id, request);
+    return pushRecord(id, request, instantOf(event.time));
   }
   const origin = `source ${quoted(event.source)}, type ${quoted(event.type)}`;
   const keys = PUSH_KEYS.join(', ');

@@ -16,6 +16,7 @@ import * as z from 'zod/mini';
 import {
   decodeUtf8,
   eventAdapter,
+  instantOf,
   invalidRecord,
   type PushRecord,
   parseJson,
@@ -27,6 +28,8 @@ const jsonFormatSchema = z.looseObject({
   TopicName: z.string(),
   MessageId: z.string(),
   Message: z.string(),
+  /** Milliseconds (reference fc-platform.md §2.2): when the message was published. */
+  PublishTime: z.optional(z.unknown()),
 });
 
 const streamWithAttributesSchema = z.strictObject({
@@ -39,6 +42,8 @@ interface Message {
   id: string;
   body: string;
   what: string;
+  /** When the message was published, if the envelope says. */
+  published?: Date;
 }
 
 /** One envelope shape: the message it holds, or undefined when the value is not that shape. */
@@ -49,7 +54,13 @@ const envelopes: readonly Envelope[] = [
     const parsed = z.safeParse(jsonFormatSchema, value);
     if (!parsed.success) return undefined;
     const id = parsed.data.MessageId === '' ? fallbackId : parsed.data.MessageId;
-    return { id, body: parsed.data.Message, what: 'The MNS topic message (JSON format)' };
+    const published = instantOf(parsed.data.PublishTime);
+    return {
+      id,
+      body: parsed.data.Message,
+      what: 'The MNS topic message (JSON format)',
+      ...(published ? { published } : {}),
+    };
   },
   function streamWithAttributes(value, fallbackId) {
     const parsed = z.safeParse(streamWithAttributesSchema, value);
@@ -84,7 +95,7 @@ export function mnsTopicRecords(event: Buffer, fallbackId: string): PushRecord[]
   const text = decodeUtf8(event);
   if (!text.ok) return [invalidRecord(fallbackId, `The MNS topic event is ${text.reason}.`)];
   const message = messageOf(text.value, fallbackId);
-  return [payloadRecord(message.id, message.body, message.what)];
+  return [payloadRecord(message.id, message.body, message.what, message.published)];
 }
 
 /** The mns trigger's adapter: mnsTopicRecords with idempotency keys `mns:<record id>`. */

@@ -18,8 +18,11 @@ export type Trigger = 'http' | 'mns' | 'eventbridge' | 'timer' | 'dispatch';
 /** One message of a trigger event, decoded but not validated (that is the PushTemplate schema's job). */
 export type PushRecord =
   /**
-   * A push request; `id` identifies the message in logs and correlates retries. `validatedAt`
-   * (dispatch batches only): the time the request was first validated, for its time rules.
+   * A push request; `id` identifies the message in logs and correlates retries. `validatedAt`:
+   * when the record first arrived, as its trigger says (an MNS message's PublishTime, a
+   * CloudEvent's time, a timer's firing, the time http-push validated a dispatched request);
+   * its time rules are judged as of then, so a redelivery is not refused because a scheduled
+   * time passed while it waited (lib/handler/event-function.ts bounds it by the TTL).
    */
   | { kind: 'push'; id: string; request: unknown; validatedAt?: Date }
   /** A message that cannot be decoded; `reason` is a sentence, never the payload. */
@@ -34,6 +37,26 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 const NOT_JSON = 'not JSON (nor base64 of JSON)';
+
+/**
+ * An instant an event names: epoch milliseconds, as a number or a string of digits, or an ISO
+ * 8601 time; undefined for anything else.
+ *
+ * @example
+ * instantOf(1550216480040)?.toISOString(); // '2019-02-15T07:41:20.040Z'
+ * instantOf('2023-12-26T07:49:00Z')?.getTime(); // 1703576940000
+ */
+export function instantOf(value: unknown): Date | undefined {
+  const ms =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? /^\d+$/.test(value)
+          ? Number(value)
+          : Date.parse(value)
+        : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
 
 /**
  * A push record.
@@ -133,9 +156,14 @@ export function decodePayload(text: string): Decoded<unknown> {
  * payloadRecord('2F5B3C08', 'hello topic', 'The message');
  * // { kind: 'invalid', id: '2F5B3C08', reason: 'The message (11 characters) is not JSON (nor base64 of JSON).' }
  */
-export function payloadRecord(id: string, payload: string, what: string): PushRecord {
+export function payloadRecord(
+  id: string,
+  payload: string,
+  what: string,
+  arrived?: Date,
+): PushRecord {
   const decoded = decodePayload(payload);
-  if (decoded.ok) return pushRecord(id, decoded.value);
+  if (decoded.ok) return pushRecord(id, decoded.value, arrived);
   return invalidRecord(id, `${what} (${payload.length} characters) is ${decoded.reason}.`);
 }
 

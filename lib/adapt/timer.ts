@@ -17,6 +17,7 @@ import {
   type Decoded,
   eventAdapter,
   idPart,
+  instantOf,
   invalidRecord,
   isJsonObject,
   type PushRecord,
@@ -90,9 +91,11 @@ function listedTargets(request: Record<string, unknown>): Decoded<string[]> {
 }
 
 function firingRecord(firing: Firing, request: unknown, index: number, id: string): PushRecord {
-  if (!isJsonObject(request)) return pushRecord(id, request);
+  // the firing is when the record arrived: its time rules are judged as of then
+  const fired = instantOf(firing.triggerTime);
+  if (!isJsonObject(request)) return pushRecord(id, request, fired);
   const targets = targetsOf(request);
-  if (targets === undefined) return pushRecord(id, request);
+  if (targets === undefined) return pushRecord(id, request, fired);
   if (!targets.ok) return invalidRecord(id, `The timer payload's request ${targets.reason}.`);
   const { targets: _list, ...rest } = request;
   const targetMsgkey = Object.fromEntries(
@@ -101,7 +104,7 @@ function firingRecord(firing: Firing, request: unknown, index: number, id: strin
       deriveMsgKey(firing.triggerName, firing.triggerTime, index, target),
     ]),
   );
-  return pushRecord(id, keepRepeats(request, { ...rest, targetMsgkey }));
+  return pushRecord(id, keepRepeats(request, { ...rest, targetMsgkey }), fired);
 }
 
 function payloadRecords(firing: Firing, payload: unknown): PushRecord[] {

@@ -10,7 +10,7 @@
  * redelivered makes the invocation throw once the whole batch is done.
  */
 import middy from '@middy/core';
-import type { EventAdapter, KeyedRecord } from '#lib/adapt/record.ts';
+import type { EventAdapter, KeyedRecord, Trigger } from '#lib/adapt/record.ts';
 import {
   annotate,
   count,
@@ -20,6 +20,7 @@ import {
 } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
 import { ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { catchUp } from '#lib/plan/catch-up.ts';
 import { planInline } from '#lib/plan/plan.ts';
 import {
   BatchRetryError,
@@ -31,7 +32,7 @@ import {
 } from '#lib/report/batch.ts';
 import { type Metrics, pushMetrics } from '#lib/report/metrics.ts';
 import { sendPush } from '#lib/send/push.ts';
-import { ValidationError } from '#lib/shared/errors.ts';
+import { BadRequestError, ValidationError } from '#lib/shared/errors.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
 import { validatePush } from '#lib/validate/validate.ts';
 
@@ -49,7 +50,7 @@ export function eventFunction(functionName: string, adapter: EventAdapter) {
     const records = adapter.records(event, context.requestId);
     // 2–4. validate, plan and send each record
     const pushed = await mapWithConcurrency(records, RECORD_CONCURRENCY, (record) =>
-      pushRecord(record, state, context),
+      pushRecord(record, state, context, adapter.trigger),
     );
     // 5. report
     for (const { metrics } of pushed) count(state, metrics);
@@ -74,10 +75,33 @@ interface PushedRecord {
   metrics: Partial<Metrics>;
 }
 
+/**
+ * The instant a record's time rules are judged at: when it first arrived, so that a redelivery
+ * is judged as its first delivery was (a scheduled time may have passed since; catchUp decides
+ * what is then sent). An arrival in the future (a publisher's clock) counts as now. An arrival
+ * older than the idempotency TTL counts as now too, since its ledger record may be gone; a
+ * dispatch batch that old is refused, as its request's ledger surely is.
+ *
+ * @throws BadRequestError `StaleBatch` for a dispatch batch validated longer ago than the TTL.
+ */
+function timeRulesAt(arrived: Date | undefined, now: Date, ttlMs: number, trigger: Trigger): Date {
+  if (arrived === undefined || arrived > now) return now;
+  if (now.getTime() - arrived.getTime() <= ttlMs) return arrived;
+  if (trigger === 'dispatch') {
+    throw new BadRequestError(
+      `The batch was validated at ${arrived.toISOString()}, longer ago than the idempotency TTL (${ttlMs / 1000} s): its request's ledger has expired, so it is not sent.`,
+      400,
+      'StaleBatch',
+    );
+  }
+  return now;
+}
+
 async function pushRecord(
   record: KeyedRecord,
   state: Invocation,
   context: InvocationContext,
+  trigger: Trigger,
 ): Promise<PushedRecord> {
   const logger = state.logger.child({ recordId: record.id });
   if (record.kind === 'ignored') {
@@ -93,11 +117,14 @@ async function pushRecord(
   }
   try {
     const { idempotencyKey } = record;
-    const now = record.validatedAt ?? new Date();
-    const request = validatePush(record.request, validationRules(state), idempotencyKey, now);
+    const now = new Date();
+    const asOf = timeRulesAt(record.validatedAt, now, state.config.idempotencyTtlMs, trigger);
+    const valid = validatePush(record.request, validationRules(state), idempotencyKey, asOf);
+    const { request, change } = catchUp(valid, now, state.config.timeZone);
+    if (change !== undefined) logger.warn('schedule caught up', { change });
     const options = sendOptions(state, context, logger);
     const ledger = ledgerFor(state, context, idempotencyKey, logger);
-    const sent = await sendPush(planInline(request), options, ledger);
+    const sent = await sendPush(planInline(valid, request), options, ledger);
     return { result: sentRecordResult(record.id, sent), metrics: pushMetrics(sent) };
   } catch (error) {
     const result = failedRecordResult(record.id, error);

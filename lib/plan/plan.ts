@@ -12,7 +12,14 @@ import type { PushRequest } from '#lib/validate/push-request.ts';
 /** A request to send in this invocation. */
 export interface InlinePlan {
   mode: 'inline';
+  /** The validated request: what the ledger binds the idempotency key to. */
   request: PushRequest;
+  /**
+   * The request as its calls send it, when that differs: a schedule whose time passed before
+   * this delivery (lib/plan/catch-up.ts). A redelivery binds the same key to the same request
+   * whatever it then sends.
+   */
+  sending?: PushRequest;
   chunks: Chunk[];
 }
 
@@ -30,10 +37,10 @@ export type PushPlan = InlinePlan | DispatchPlan;
  * The inline plan: every target in this invocation.
  * @example planInline(request).chunks.length // ⌈targets / 10⌉
  */
-export function planInline(request: PushRequest): InlinePlan {
+export function planInline(request: PushRequest, sending: PushRequest = request): InlinePlan {
   const chunks = chunkTargets(request.targetMsgkey);
-  checkCallSizes(request, chunks);
-  return { mode: 'inline', request, chunks };
+  checkCallSizes(sending, chunks);
+  return { mode: 'inline', request, chunks, ...(sending === request ? {} : { sending }) };
 }
 
 /**

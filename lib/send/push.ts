@@ -40,7 +40,8 @@ export async function sendPush(
   const { request } = plan;
   let fresh: FanoutResult | undefined;
   const work = async (owned: OwnedKey | undefined) => {
-    fresh = await fanOut(request, plan.chunks, { ...options, ...(owned ? { ledger: owned } : {}) });
+    const sending = plan.sending ?? request;
+    fresh = await fanOut(sending, plan.chunks, { ...options, ...(owned ? { ledger: owned } : {}) });
     const { firstError: _error, ...result } = fresh;
     return { value: result, complete: !needsRetry(result) };
   };

@@ -112,10 +112,12 @@ describe('mns-push', () => {
     const mime = (value: unknown) => (base64(value).match(/.{1,76}/g) ?? []).join('\r\n');
     const message = {
       ...fixture('mns-topic/json.json'),
+      MessageId: 'mime-topic-1',
       Message: mime(push('mime-topic', { taskName: 't'.repeat(150) })),
     };
     const queue = {
       ...fixture('eventbridge/mns-queue-single.json'),
+      id: 'mime-queue-1',
       data: { messageBody: mime(push('mime-queue', { taskName: 'q'.repeat(150) })) },
     };
 
@@ -269,6 +271,37 @@ describe('event-push', () => {
     expect((await sentKeys()).sort()).toEqual(['join-1', 'join-2']);
   });
 
+  it('sends a scheduled push whose first delivery failed, when it comes back after its time (#9)', async () => {
+    // the case: fixedTime 700 ms ahead, Forbidden.RAM at first, redelivered a second later
+    const fixedTime = Date.now() + 700;
+    const event = {
+      ...fixture('eventbridge/mns-queue-single.json'),
+      id: 'late-schedule-1',
+      time: new Date().toISOString(),
+      data: {
+        messageBody: json(push('late-1', { strategyType: 1, StrategyContent: { fixedTime } })),
+      },
+    };
+    await injectFaults(emulator.url, [{ type: 'gateway', code: 'Forbidden.RAM' }]);
+
+    await expect(run('event-push', json(event))).rejects.toThrow(/Forbidden.RAM/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    stdout.length = 0;
+    const again = await run('event-push', json(event));
+
+    expect(again).toMatchObject({ records: 1, sent: 1 });
+    const [sent] = await pushes(emulator.url);
+    expect(sent?.params).toMatchObject({ StrategyType: '0' });
+    expect(sent?.params.StrategyContent).toBeUndefined();
+    expect(logs()).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'schedule caught up',
+        change: expect.stringMatching(/passed before this delivery; sent now/),
+      }),
+    );
+  });
+
   it('processes the whole batch: sends the good, counts the invalid, and throws naming the throttled', async () => {
     const [element] = fixture<Array<Record<string, unknown>>>('eventbridge/mns-queue-batch.json');
     const event = (id: string, body: string) => ({ ...element, id, data: { messageBody: body } });
@@ -385,6 +418,26 @@ describe('push-worker', () => {
     expect(onTime).toMatchObject({ records: 1, sent: 1 });
     expect(late).toMatchObject({ records: 1, invalid: 1 });
     expect(await sentKeys()).toEqual(['scheduled']);
+  });
+
+  it('refuses a batch validated longer ago than the idempotency TTL: its ledger is gone (#9)', async () => {
+    const old = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const batch = json({
+      dispatchId: 'stale-1',
+      batchIndex: 0,
+      batchCount: 1,
+      validatedAt: old,
+      request: push('stale'),
+    });
+
+    const summary = await run('push-worker', batch);
+
+    expect(summary).toMatchObject({
+      records: 1,
+      invalid: 1,
+      results: [{ outcome: 'invalid', code: 'StaleBatch' }],
+    });
+    expect(await pushes(emulator.url)).toHaveLength(0);
   });
 
   it('counts a batch without a valid envelope as invalid', async () => {

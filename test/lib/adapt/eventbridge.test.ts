@@ -9,6 +9,8 @@ const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 const mnsBatch = () => fixture<Event[]>('eventbridge/mns-queue-batch.json');
 const defaultBus = () => fixture<Event>('eventbridge/default-bus.json');
 const queueId = (event: Event | undefined) => `${event?.source}/${event?.id}`;
+/** A record's arrival is its CloudEvent's time: its time rules are judged as of then (#9). */
+const arrival = (event: Event | undefined) => new Date(String(event?.time));
 
 function withMessageBody(event: Event | undefined, messageBody: string): Event {
   const data = { ...(event?.data as Record<string, unknown>), messageBody };
@@ -47,8 +49,8 @@ describe('eventBridgeRecords, MNS queue source', () => {
     const records = eventBridgeRecords(bytes(batch));
 
     expect(records).toEqual([
-      { kind: 'push', id: queueId(a), request: first },
-      { kind: 'push', id: queueId(b), request: second },
+      { kind: 'push', id: queueId(a), request: first, validatedAt: arrival(a) },
+      { kind: 'push', id: queueId(b), request: second, validatedAt: arrival(b) },
     ]);
   });
 
@@ -58,7 +60,7 @@ describe('eventBridgeRecords, MNS queue source', () => {
 
     const records = eventBridgeRecords(bytes(withMessageBody(a, JSON.stringify(request))));
 
-    expect(records).toEqual([{ kind: 'push', id: queueId(a), request }]);
+    expect(records).toEqual([{ kind: 'push', id: queueId(a), request, validatedAt: arrival(a) }]);
   });
 
   it('reads an array of JSON strings of CloudEvents, as Alibaba samples deliver it', () => {
@@ -70,7 +72,12 @@ describe('eventBridgeRecords, MNS queue source', () => {
     const records = eventBridgeRecords(bytes(batch));
 
     expect(records.map((record) => record.kind)).toEqual(['push', 'push']);
-    expect(records[1]).toEqual({ kind: 'push', id: queueId(mnsBatch()[1]), request });
+    expect(records[1]).toEqual({
+      kind: 'push',
+      id: queueId(mnsBatch()[1]),
+      request,
+      validatedAt: arrival(mnsBatch()[1]),
+    });
   });
 
   it('recognises a queue message by its string data.messageBody whatever its type', () => {
@@ -78,7 +85,9 @@ describe('eventBridgeRecords, MNS queue source', () => {
     const [a] = mnsBatch();
     const event = { ...withMessageBody(a, JSON.stringify(request)), type: 'custom:Forwarded' };
 
-    expect(eventBridgeRecords(bytes(event))).toEqual([{ kind: 'push', id: queueId(a), request }]);
+    expect(eventBridgeRecords(bytes(event))).toEqual([
+      { kind: 'push', id: queueId(a), request, validatedAt: arrival(a) },
+    ]);
   });
 
   it('marks an mns:Queue event without a messageBody string invalid', () => {
@@ -119,7 +128,12 @@ describe('eventBridgeRecords, event bus source', () => {
     const records = eventBridgeRecords(bytes(event));
 
     expect(records).toEqual([
-      { kind: 'push', id: 'acs.custom/45ef4dewdwe1-7c35-447a-bd93-fab****', request },
+      {
+        kind: 'push',
+        id: 'acs.custom/45ef4dewdwe1-7c35-447a-bd93-fab****',
+        request,
+        validatedAt: arrival(event),
+      },
     ]);
   });
 
@@ -128,7 +142,7 @@ describe('eventBridgeRecords, event bus source', () => {
     const event = { ...defaultBus(), data: JSON.stringify(request) };
 
     expect(eventBridgeRecords(bytes(event))).toEqual([
-      { kind: 'push', id: queueId(event), request },
+      { kind: 'push', id: queueId(event), request, validatedAt: arrival(event) },
     ]);
   });
 
@@ -157,13 +171,13 @@ describe('eventBridgeRecords, malformed input', () => {
     const records = eventBridgeRecords(bytes(batch));
 
     expect(records).toEqual([
-      { kind: 'push', id: queueId(a), request },
+      { kind: 'push', id: queueId(a), request, validatedAt: arrival(a) },
       {
         kind: 'invalid',
         id: '#1',
         reason: 'Element #1 is a string that is not JSON (17 characters).',
       },
-      { kind: 'push', id: queueId(b), request },
+      { kind: 'push', id: queueId(b), request, validatedAt: arrival(b) },
       { kind: 'invalid', id: '#3', reason: 'Element #3 is a number, not a CloudEvent object.' },
       {
         kind: 'invalid',

@@ -5,6 +5,8 @@ import { docsExample, fixture } from '#test/helpers/fc.ts';
 
 const REQUEST_ID = '1-64f6cd87-fc-request';
 const MESSAGE_ID = '2F5B3C082B923D4EAC694B76D928****';
+/** The sample's PublishTime: a record's time rules are judged as of its publication (#9). */
+const PUBLISHED = new Date(1550216480040);
 
 const streamSample = readFileSync(
   new URL('../../fixtures/events/mns-topic/stream.txt', import.meta.url),
@@ -35,14 +37,16 @@ describe('mnsTopicRecords, JSON format', () => {
 
     const records = mnsTopicRecords(event, REQUEST_ID);
 
-    expect(records).toEqual([{ kind: 'push', id: MESSAGE_ID, request }]);
+    expect(records).toEqual([{ kind: 'push', id: MESSAGE_ID, request, validatedAt: PUBLISHED }]);
   });
 
   it('reads a base64-encoded push request from Message', () => {
     const request = docsExample();
     const event = bytes({ ...jsonSample(), Message: base64(request) });
 
-    expect(mnsTopicRecords(event, REQUEST_ID)).toEqual([{ kind: 'push', id: MESSAGE_ID, request }]);
+    expect(mnsTopicRecords(event, REQUEST_ID)).toEqual([
+      { kind: 'push', id: MESSAGE_ID, request, validatedAt: PUBLISHED },
+    ]);
   });
 
   it('reads the message when attributes are merged in as extra top-level keys', () => {
@@ -54,7 +58,9 @@ describe('mnsTopicRecords, JSON format', () => {
       priority: '1',
     });
 
-    expect(mnsTopicRecords(event, REQUEST_ID)).toEqual([{ kind: 'push', id: MESSAGE_ID, request }]);
+    expect(mnsTopicRecords(event, REQUEST_ID)).toEqual([
+      { kind: 'push', id: MESSAGE_ID, request, validatedAt: PUBLISHED },
+    ]);
   });
 
   it('falls back to the request id when MessageId is empty', () => {

@@ -5,6 +5,8 @@ import { docsExample, fixture } from '#test/helpers/fc.ts';
 const NAME = 'timer-trigger';
 const TIME = '2023-12-26T07:49:00Z';
 const FIRING = `${NAME}@${TIME}`;
+/** The firing: a record's time rules are judged as of it (#9). */
+const FIRED = new Date(TIME);
 
 function timerEvent(payload: unknown, overrides: Record<string, unknown> = {}): Buffer {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -54,6 +56,7 @@ describe('timerRecords', () => {
             user2048: deriveMsgKey(NAME, TIME, 0, 'user2048'),
           },
         },
+        validatedAt: FIRED,
       },
     ]);
   });
@@ -114,9 +117,9 @@ describe('timerRecords', () => {
     const records = timerRecords(timerEvent([unreadable, missing, 'text']));
 
     expect(records).toEqual([
-      { kind: 'push', id: `${FIRING}#0`, request: unreadable },
-      { kind: 'push', id: `${FIRING}#1`, request: missing },
-      { kind: 'push', id: `${FIRING}#2`, request: 'text' },
+      { kind: 'push', id: `${FIRING}#0`, request: unreadable, validatedAt: FIRED },
+      { kind: 'push', id: `${FIRING}#1`, request: missing, validatedAt: FIRED },
+      { kind: 'push', id: `${FIRING}#2`, request: 'text', validatedAt: FIRED },
     ]);
   });
 
