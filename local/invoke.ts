@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '#local/emulator/server.ts';
-import { bundle } from '../scripts/build.ts';
+import { bundle, functionNames } from '../scripts/build.ts';
 import { type InvocationResult, LocalRuntime } from './gateway/runtime.ts';
 import { stsMinter } from './sts-client.ts';
 
@@ -47,18 +47,42 @@ export async function invokeOnce(name: string, event: Buffer, build = true): Pro
   }
 }
 
-async function main(args: string[]): Promise<number> {
+/**
+ * `npm run invoke -- <function> <event-file>`: the exit code, with what went wrong in one line
+ * (a misspelt function lists the functions; an unreadable file says why) instead of a stack.
+ *
+ * @example await invokeCommand(['timer-push', 'examples/events/timer.json'], process.stderr)
+ */
+export async function invokeCommand(
+  args: readonly string[],
+  out: { write(text: string): unknown },
+): Promise<number> {
   const [name, file] = args;
   if (!name || !file) {
-    process.stderr.write('usage: npm run invoke -- <function> <event-file>\n');
+    out.write('usage: npm run invoke -- <function> <event-file>\n');
     return 2;
   }
-  const { result, pushes } = await invokeOnce(name, await readFile(file));
+  const names = await functionNames();
+  if (!names.includes(name)) {
+    out.write(
+      `npm run invoke: no function ${JSON.stringify(name)}; the functions are ${names.join(', ')}\n`,
+    );
+    return 2;
+  }
+  let event: Buffer;
+  try {
+    event = await readFile(file);
+  } catch (error) {
+    const reason = Reflect.get(Object(error), 'code') === 'ENOENT' ? 'no such file' : String(error);
+    out.write(`npm run invoke: cannot read the event file ${JSON.stringify(file)}: ${reason}\n`);
+    return 2;
+  }
+  const { result, pushes } = await invokeOnce(name, event);
   const output = result.ok ? { result: result.value } : { error: result.error };
-  process.stderr.write(`${JSON.stringify({ ...output, pushes }, null, 2)}\n`);
+  out.write(`${JSON.stringify({ ...output, pushes }, null, 2)}\n`);
   return result.ok ? 0 : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await invokeCommand(process.argv.slice(2), process.stderr);
 }

@@ -1,6 +1,6 @@
 /**
- * `npm start`: builds the functions, starts the mPaaS emulator and the local FC gateway on
- * 127.0.0.1, and prints how to send a push. No cloud account is needed: the emulator plays STS
+ * `npm start`: starts the mPaaS emulator, the Tablestore emulator and the local FC gateway on
+ * 127.0.0.1, builds the functions, and prints how to send a push. No cloud account is needed: the emulator plays STS
  * (the gateway gets each invocation's role credentials from it) and the mPaaS OpenAPI.
  */
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { startLocalLedger } from '#local/tablestore/ledger.ts';
 import { bundle, functionNames } from '../scripts/build.ts';
 import { INSTANCE_MODES, type InstanceMode } from './gateway/runtime.ts';
 import { startGateway } from './gateway/server.ts';
+import { listening } from './ports.ts';
 import { stsMinter } from './sts-client.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,35 +28,45 @@ if (!INSTANCE_MODES.includes(instanceMode)) {
   );
 }
 
-for (const name of await functionNames()) await bundle(name);
-
 // Local mode pushes to the docs' demo app unless told otherwise, so the README's curl works as is.
 env.MPAAS_APP_ID ??= DEMO_APP.appId;
 env.MPAAS_WORKSPACE_ID ??= DEMO_APP.workspaceId;
+const configuredApp = { appId: env.MPAAS_APP_ID, workspaceId: env.MPAAS_WORKSPACE_ID };
 // One local STS for both emulators: an invocation's role credentials sign mPaaS and Tablestore.
 const sts = new CredentialStore(() => new Date(), 3600);
-const emulator = await startEmulator({
-  credentials: sts,
-  port: emulatorPort,
-  apps: [DEMO_APP, { appId: env.MPAAS_APP_ID, workspaceId: env.MPAAS_WORKSPACE_ID }],
-});
+const emulator = await listening('mPaaS emulator', emulatorPort, () =>
+  startEmulator({
+    credentials: sts,
+    port: emulatorPort,
+    apps: [DEMO_APP, configuredApp],
+  }),
+);
 env.MPAAS_ENDPOINT ??= emulator.url;
 // The idempotency ledger: the embedded Tablestore, unless a store is configured.
-const ledger = await startLocalLedger(env, sts, Number(env.TABLESTORE_EMULATOR_PORT ?? 9002));
+const ledgerPort = Number(env.TABLESTORE_EMULATOR_PORT ?? 9002);
+const ledger = await listening('Tablestore emulator', ledgerPort, () =>
+  startLocalLedger(env, sts, ledgerPort),
+);
 
-const gateway = await startGateway({
-  port: gatewayPort,
-  distDir: path.join(root, 'dist'),
-  credentials: stsMinter(emulator.url),
-  instanceMode,
-  onAsyncFailure: (name, requestId, error) =>
-    process.stderr.write(
-      `async invocation ${requestId} of ${name} failed after retries: ${error.errorMessage}\n`,
-    ),
-});
+const gateway = await listening('FC gateway', gatewayPort, () =>
+  startGateway({
+    port: gatewayPort,
+    distDir: path.join(root, 'dist'),
+    credentials: stsMinter(emulator.url),
+    instanceMode,
+    onAsyncFailure: (name, requestId, error) =>
+      process.stderr.write(
+        `async invocation ${requestId} of ${name} failed after retries: ${error.errorMessage}\n`,
+      ),
+  }),
+);
 
 // Large pushes are dispatched to push-worker through this gateway's invoke API, signed by fc2.
 env.FC_ENDPOINT ??= gateway.url;
+
+// Built once every port is held, so a busy port is reported at once; the banner below (the
+// URLs) is printed only when the bundles are ready.
+for (const name of await functionNames()) await bundle(name);
 
 process.stdout.write(
   [

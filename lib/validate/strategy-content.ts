@@ -35,8 +35,9 @@ const milliseconds = integer([
 
 const circleValue = z
   .array(integer(), { error: typeError("a JSON array of whole numbers, like the docs' [1, 7]") })
+  // an empty list is refused by the loop rules (strategy.ts), which know whether the loop is
+  // daily, so that a daily loop's empty list gets one message ("must be absent"), not two
   .check(
-    z.refine((days: number[]) => days.length > 0, rule('non-empty', 'must list at least one day')),
     z.refine(
       (days: number[]) => new Set(days).size === days.length,
       rule('unique', 'must not list the same day twice'),

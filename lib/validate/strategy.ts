@@ -97,6 +97,9 @@ function checkWindowStart(ctx: RuleContext, key: 'startTime' | 'endTime', epochM
 function checkCircleValue(ctx: RuleContext, content: Content): void {
   const { circleType, circleValue } = content;
   if (circleType === undefined || circleType === 1 || circleValue === undefined) return;
+  if (circleValue.length === 0) {
+    ctx.report([ctx.contentKey, 'circleValue'], 'non-empty', 'must list at least one day');
+  }
   const [max, what] =
     circleType === 2 ? [7, 'a day of the week, 1 to 7,'] : [31, 'a day of the month, 1 to 31,'];
   circleValue.forEach((value, index) => {

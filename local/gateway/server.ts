@@ -3,7 +3,9 @@
  * (`POST /2023-03-30/functions/{name}/invocations`) for every built function, so a push can be
  * sent with curl and any event replayed against any function, with no cloud account.
  */
+
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CredentialLookup, invokeRefusal } from './fc-signature.ts';
@@ -63,9 +65,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (!res.headersSent) sendJson(res, 500, { Code: 'InternalError', Message: message });
     });
   });
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  // rejects with the listen error (a port in use) instead of leaving it unhandled
+  await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

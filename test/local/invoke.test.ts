@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { invokeOnce } from '#local/invoke.ts';
+import { invokeCommand, invokeOnce } from '#local/invoke.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,5 +42,31 @@ describe('npm run invoke', () => {
     await expect(invokeOnce('no-such-function', Buffer.from('{}'), false)).rejects.toThrow(
       /does not exist/,
     );
+  });
+
+  it('says in one line, with the list of functions, that a misspelt function does not exist (#9)', async () => {
+    const lines: string[] = [];
+
+    const code = await invokeCommand(['timer-pus', 'examples/events/timer.json'], {
+      write: (text: string) => lines.push(text),
+    });
+
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'npm run invoke: no function "timer-pus"; the functions are event-push, http-push, mns-push, push-worker, timer-push\n',
+    ]);
+  });
+
+  it('says in one line that the event file cannot be read (#9)', async () => {
+    const lines: string[] = [];
+
+    const code = await invokeCommand(['timer-push', 'no/such/event.json'], {
+      write: (text: string) => lines.push(text),
+    });
+
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'npm run invoke: cannot read the event file "no/such/event.json": no such file\n',
+    ]);
   });
 });

@@ -144,6 +144,19 @@ describe('StrategyContent circleType, circleValue and time', () => {
     ]);
   });
 
+  it('gives a daily loop with an empty circleValue one clear message, not two (#9)', () => {
+    expect(issuesOf(loop({ circleType: 1, circleValue: [] }))).toEqual([
+      issue(
+        'StrategyContent.circleValue',
+        'not-for-daily',
+        'StrategyContent.circleValue: must be absent when circleType is 1 (daily): mPaaS would ignore it.',
+      ),
+    ]);
+    expect(issuesOf(loop({ circleType: 3, circleValue: [] })).map((found) => found.rule)).toEqual([
+      'non-empty',
+    ]);
+  });
+
   it('refuses an empty circleValue and a repeated day with sentences that say so', () => {
     expect(issuesOf(loop({ circleValue: [] }))).toEqual([
       issue(
