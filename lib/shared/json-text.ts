@@ -19,16 +19,20 @@ const MAX_REPEATS = 1000;
 
 type Step = string | number;
 
+/** An open object or array; frames link to their parent, so depth costs no path copies. */
 interface ObjectFrame {
   kind: 'object';
-  path: Step[];
+  parent: Frame | undefined;
+  /** This container's step in its parent: a key or an index. */
+  step: Step | undefined;
   keys: Set<string>;
   key: string | undefined;
   expectKey: boolean;
 }
 interface ArrayFrame {
   kind: 'array';
-  path: Step[];
+  parent: Frame | undefined;
+  step: Step | undefined;
   index: number;
 }
 type Frame = ObjectFrame | ArrayFrame;
@@ -44,41 +48,45 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-function childPath(frame: Frame | undefined): Step[] {
-  if (frame === undefined) return [];
-  return [...frame.path, frame.kind === 'object' ? (frame.key ?? '') : frame.index];
+/** The step a child container opened now takes in `frame`. */
+function childStep(frame: Frame | undefined): Step | undefined {
+  if (frame === undefined) return undefined;
+  return frame.kind === 'object' ? (frame.key ?? '') : frame.index;
+}
+
+/** The path from the root to `frame`, built only for a frame that repeated a key. */
+function pathOf(frame: Frame): Step[] {
+  const path: Step[] = [];
+  for (let at: Frame | undefined = frame; at?.step !== undefined; at = at.parent) {
+    path.push(at.step);
+  }
+  return path.reverse();
 }
 
 /** Where each repeated key is, in text that JSON.parse has accepted. */
 function findRepeats(text: string): Array<{ path: Step[]; key: string }> {
   const found: Array<{ path: Step[]; key: string }> = [];
-  const stack: Frame[] = [];
+  let top: Frame | undefined;
   for (let i = 0; i < text.length && found.length < MAX_REPEATS; i += 1) {
     const code = text.charCodeAt(i);
-    const top = stack.at(-1);
     if (code === 0x22 /* " */) {
       const end = stringEnd(text, i);
       if (top?.kind === 'object' && top.expectKey) {
         const raw = text.slice(i, end + 1);
         const key: string = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
-        if (top.keys.has(key)) found.push({ path: top.path, key });
+        if (top.keys.has(key)) found.push({ path: pathOf(top), key });
         else top.keys.add(key);
         top.key = key;
         top.expectKey = false;
       }
       i = end;
     } else if (code === 0x7b /* { */) {
-      stack.push({
-        kind: 'object',
-        path: childPath(top),
-        keys: new Set(),
-        key: undefined,
-        expectKey: true,
-      });
+      const step = childStep(top);
+      top = { kind: 'object', parent: top, step, keys: new Set(), key: undefined, expectKey: true };
     } else if (code === 0x5b /* [ */) {
-      stack.push({ kind: 'array', path: childPath(top), index: 0 });
+      top = { kind: 'array', parent: top, step: childStep(top), index: 0 };
     } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
-      stack.pop();
+      top = top?.parent;
     } else if (code === 0x2c /* , */ && top !== undefined) {
       if (top.kind === 'object') top.expectKey = true;
       else top.index += 1;

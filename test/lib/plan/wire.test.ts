@@ -50,4 +50,42 @@ describe('toWireParams', () => {
     expect(wire).not.toHaveProperty('SmsStrategy');
     expect(wire.TemplateName).toBe('template1024');
   });
+
+  it('leaves out every field only the 2020-10-28 model has, and keeps the shared ones', () => {
+    // reference mpaas-openapi.md §5.2: the 2019-08-21 PushTemplateRequest has none of these
+    const only2020 = {
+      classification: '1',
+      strategyType: 1,
+      strategyContent: { fixedTime: 1 },
+      smsStrategy: 1,
+      smsSignName: 's',
+      smsTemplateCode: 'c',
+      smsTemplateParam: { a: 1 },
+      thirdChannelCategory: { hw: 1 },
+      notifyLevel: { hw: 1 },
+      miChannelId: 'm',
+      activityEvent: 'update',
+      activityContentState: { x: 1 },
+      dismissalDate: 1_700_000_000,
+    };
+    const shared = {
+      taskName: 't',
+      appId: 'A',
+      workspaceId: 'W',
+      deliveryType: 3,
+      targetMsgkey: { u: 'm' },
+      expiredSeconds: 300,
+      templateName: 'n',
+      templateKeyValue: { a: 1 },
+      extendedParams: { b: 2 },
+      notifyType: 'notify',
+    };
+    const both = { ...shared, ...only2020 };
+
+    const old = toWireParams(both, '2019-08-21');
+    const current = toWireParams(both, '2020-10-28');
+
+    expect(Object.keys(old).sort()).toEqual(Object.keys(toWireParams(shared, '2020-10-28')).sort());
+    expect(Object.keys(current)).toHaveLength(Object.keys(both).length);
+  });
 });

@@ -53,6 +53,18 @@ describe('parseJsonText', () => {
     );
   });
 
+  it('walks 200,000 levels of nesting and finds a repeat at the bottom', () => {
+    const depth = 200_000;
+    const text = `${'{"a":'.repeat(depth)}{"k":1,"k":2}${'}'.repeat(depth)}`;
+    // a walk that copies the path at every level runs out of memory here
+
+    const value = parseJsonText(text);
+
+    let bottom = value as Record<string, unknown>;
+    for (let i = 0; i < depth; i += 1) bottom = bottom.a as Record<string, unknown>;
+    expect(repeatedKeys(bottom)).toEqual(['k']);
+  });
+
   it('carries the repeats over to a copy', () => {
     const value = parseJsonText('{"a":1,"a":2}') as object;
     expect(repeatedKeys(keepRepeats(value, { ...value }))).toEqual(['a']);

@@ -2,7 +2,7 @@
  * A store call never outlives the invocation: it fails as a retryable store error once only the
  * margin is left, whatever the store's own timeouts are (#15, defect 2).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boundedStore } from '#lib/send/store/bounded-store.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
@@ -42,14 +42,39 @@ describe('boundedStore', () => {
     const store = boundedStore(hanging, left(400), 500);
 
     await expect(store.begin('k', 'fp', 1_000, 1_000)).rejects.toThrow(/No time left to begin/);
-    await expect(store.finish('k', 't', null, 1_000)).rejects.toThrow(IdempotencyStoreError);
-    await expect(store.abandon('k', 't')).rejects.toThrow(IdempotencyStoreError);
+    await expect(store.finish('k', 't', null, 1_000)).rejects.toThrow(/No time left to finish /);
+    await expect(store.abandon('k', 't')).rejects.toThrow(/No time left to abandon /);
+    await expect(store.claimChunk('k', 't', 0, 1_000, 1_000)).rejects.toThrow(
+      /No time left to claim a chunk /,
+    );
     await expect(store.completeChunk('k', 't', 0, null, 1_000)).rejects.toThrow(
-      IdempotencyStoreError,
+      /No time left to complete a chunk /,
     );
     await expect(store.releaseChunk('k', 't', 0, true, 1_000)).rejects.toThrow(
-      IdempotencyStoreError,
+      /No time left to release a chunk /,
     );
+    for (const call of [store.finish('k', 't', null, 1), store.abandon('k', 't')]) {
+      await expect(call).rejects.toThrow(IdempotencyStoreError);
+    }
+  });
+
+  it('refuses at once when exactly the margin is left: no call with a budget of 0 ms', async () => {
+    const store = boundedStore(hanging, { at: 0, remaining: () => 500 }, 500);
+
+    await expect(store.begin('k', 'fp', 1_000, 1_000)).rejects.toThrow(/No time left to begin/);
+  });
+
+  it('leaves no timer behind once a call has answered', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = boundedStore(new MemoryStore(), { at: 0, remaining: () => 60_000 });
+
+      await store.begin('k', 'fp', 1_000, 60_000);
+
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('passes every call and answer through while there is time', async () => {

@@ -195,12 +195,103 @@ describe.runIf(hasRedis())('the Redis store against redis-server', () => {
       );
     });
 
+    it('quits the connection it made when closed', async () => {
+      const clients = async () =>
+        String(await raw.client('LIST'))
+          .trim()
+          .split('\n').length;
+      const store = new RedisStore(server.url, { prefix: `close:${randomUUID()}:` });
+      await store.begin('k', 'fp', LEASE, TTL);
+      const before = await clients();
+
+      await store.close();
+
+      await expect.poll(clients).toBe(before - 1);
+    });
+
     it('refuses a REDIS_URL that is not a redis URL, without quoting it', () => {
       const make = () => new RedisStore('http://user:hunter2@example.invalid');
 
       expect(make).toThrow(ConfigurationError);
       expect(make).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/);
       expect(() => new RedisStore('redis://[bad')).toThrow(ConfigurationError);
+      expect(() => new RedisStore('x-redis://example.invalid')).toThrow(ConfigurationError);
+    });
+  });
+
+  describe('RedisStore when a command fails', () => {
+    const LEASE = 30_000;
+    const TTL = 60_000;
+    const made: Redis[] = [];
+
+    afterEach(async () => {
+      await Promise.all(made.splice(0).map((client) => client.quit()));
+    });
+
+    /** A store on a client whose next script calls throw `failures`, then run as usual. */
+    async function failing(...failures: unknown[]) {
+      const client = new Redis(server.url, { lazyConnect: true });
+      made.push(client);
+      await client.connect();
+      const evalsha: unknown = Reflect.get(client, 'evalsha');
+      if (typeof evalsha !== 'function') throw new Error('no evalsha');
+      let calls = 0;
+      Reflect.set(client, 'evalsha', async (...args: unknown[]) => {
+        calls += 1;
+        if (failures.length > 0) throw failures.shift();
+        return Reflect.apply(evalsha, client, args);
+      });
+      const store = new RedisStore(server.url, { client, prefix: `fail:${randomUUID()}:` });
+      return { store, calls: () => calls };
+    }
+
+    const coded = (code: string) => Object.assign(new Error(`write ${code}`), { code });
+
+    it.each([
+      ['Connection is closed.', new Error('Connection is closed.')],
+      ['ECONNRESET', coded('ECONNRESET')],
+      ['EPIPE', coded('EPIPE')],
+    ])('sends a command once more when its connection was lost (%s)', async (_name, lost) => {
+      const { store, calls } = await failing(lost);
+
+      expect(await store.begin('k', 'fp', LEASE, TTL)).toMatchObject({ state: 'new' });
+      expect(calls()).toBe(2);
+    });
+
+    it('gives up, retryably, when the connection is lost again', async () => {
+      const { store, calls } = await failing(coded('ECONNRESET'), coded('ECONNRESET'));
+
+      await expect(store.begin('k', 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
+      expect(calls()).toBe(2);
+    });
+
+    it.each([
+      ['another error', new Error('ERR something else')],
+      ['another code', coded('ETIMEDOUT')],
+      ['a thrown string', 'Connection is closed.'],
+    ])('does not send it again after %s', async (_name, failure) => {
+      const { store, calls } = await failing(failure);
+
+      await expect(store.begin('k', 'fp', LEASE, TTL)).rejects.toThrow(IdempotencyStoreError);
+      expect(calls()).toBe(1);
+    });
+
+    it('names the operation that failed', async () => {
+      const boom = () => new Error('ERR boom');
+      const { store } = await failing(boom(), boom(), boom(), boom(), boom(), boom());
+
+      await expect(store.begin('k', 'fp', LEASE, TTL)).rejects.toThrow(/failed to begin: ERR boom/);
+      await expect(store.finish('k', 't', 1, TTL)).rejects.toThrow(/failed to finish: /);
+      await expect(store.abandon('k', 't')).rejects.toThrow(/failed to abandon: /);
+      await expect(store.claimChunk('k', 't', 0, LEASE, TTL)).rejects.toThrow(
+        /failed to claim a chunk: /,
+      );
+      await expect(store.completeChunk('k', 't', 0, 1, TTL)).rejects.toThrow(
+        /failed to complete a chunk: /,
+      );
+      await expect(store.releaseChunk('k', 't', 0, true, TTL)).rejects.toThrow(
+        /failed to release a chunk: /,
+      );
     });
   });
 });
