@@ -13,6 +13,8 @@ export default {
   mutate: [
     'lib/send/**/*.ts',
     'lib/validate/**/*.ts',
+    // the wire form of a call, measured by the plan stage and sent by the client
+    'lib/plan/wire.ts',
     // connection handling is tested against a real server's failures, not mutation
     '!lib/send/store/redis-connection.ts',
     '!lib/send/fc/fc2.d.ts',

@@ -207,8 +207,40 @@ describe('invokeAsync on the wire', () => {
     );
 
     expect(conflict).toMatchObject({ httpStatus: 409, retryable: false });
-    expect(bad).toMatchObject({ code: 'InvalidArgument', failure: 'refused-locally' });
+    expect(bad).toMatchObject({
+      code: 'InvalidArgument',
+      failure: 'refused-locally',
+      retryable: false,
+      message: 'Async invocation refused: "9-starts-with-a-digit" is not a task id',
+    });
     expect(fake.count()).toBe(count + 1);
+  });
+
+  it('refuses a task id or a function name with anything after a valid start', async () => {
+    const count = fake.count();
+
+    const task = await rejection(
+      invokeAsync('push-worker', '{}', credentials, fake.target, { taskId: 'push_abc_0/../x' }),
+    );
+    const name = await rejection(
+      invokeAsync('push-worker/../admin', '{}', credentials, fake.target),
+    );
+
+    expect(task).toMatchObject({ code: 'InvalidArgument', failure: 'refused-locally' });
+    expect(name).toMatchObject({ code: 'InvalidArgument', failure: 'refused-locally' });
+    expect(fake.count()).toBe(count);
+  });
+
+  it('answers an empty request id when FC sends none, accepted or known already', async () => {
+    fake.answer = (_req, res) => res.writeHead(202).end();
+    const accepted = await invokeAsync('push-worker', '{}', credentials, fake.target);
+    fake.answer = (_req, res) => sendJson(res, 409, { Code: 'Conflict', Message: 'known task' });
+    const known = await invokeAsync('push-worker', '{}', credentials, fake.target, {
+      taskId: 'push_abc_1',
+    });
+
+    expect(accepted).toEqual({ requestId: '' });
+    expect(known).toEqual({ requestId: '', duplicate: true });
   });
 
   it.each([
@@ -255,12 +287,15 @@ describe('invokeAsync on the wire', () => {
 
   it('gives up after timeoutMs as a retryable timeout', async () => {
     fake.answer = () => undefined;
+    const started = Date.now();
 
     const error = await rejection(
       invokeAsync('push-worker', '{}', credentials, fake.target, { timeoutMs: 200 }),
     );
 
     expect(error).toMatchObject({ code: 'Timeout', failure: 'timeout', retryable: true });
+    // the 200 ms asked for, not the 10 s default
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error.statusCode).toBe(504);
   });
 
@@ -278,7 +313,12 @@ describe('invokeAsync on the wire', () => {
 
     const error = await rejection(invokeAsync('../admin', '{}', credentials, fake.target));
 
-    expect(error).toMatchObject({ code: 'InvalidArgument', retryable: false });
+    expect(error).toMatchObject({
+      code: 'InvalidArgument',
+      failure: 'refused-locally',
+      retryable: false,
+      message: 'Async invocation refused: "../admin" is not a function name',
+    });
     expect(fake.count()).toBe(before);
   });
 

@@ -17,12 +17,13 @@ describe('toStoredJson', () => {
   });
 
   it.each([
-    ['a function', () => 1],
-    ['a bigint', 1n],
-    ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY],
-  ])('refuses %s, which JSON cannot hold', (_, value) => {
+    ['a function', () => 1, 'Cannot store a function'],
+    ['a bigint', 1n, 'Cannot store a bigint'],
+    ['NaN', Number.NaN, 'Cannot store the number NaN'],
+    ['Infinity', Number.POSITIVE_INFINITY, 'Cannot store the number Infinity'],
+  ])('refuses %s, which JSON cannot hold, saying what it is', (_, value, message) => {
     expect(() => toStoredJson({ value })).toThrow(TypeError);
+    expect(() => toStoredJson({ value })).toThrow(message);
   });
 
   it('refuses a cycle but accepts the same object twice side by side', () => {
@@ -52,6 +53,13 @@ describe('schemaCodec', () => {
     expect(decode).toThrow(IdempotencyStoreError);
     expect(decode).toThrow(/stored test record is unreadable \(bad: n, s\)/);
     expect(decode).toThrow(expect.objectContaining({ retryable: true, statusCode: 503 }));
+  });
+
+  it('names a bad nested field by its path, and a record that is not an object as the record', () => {
+    const nested = schemaCodec('nested record', z.object({ a: z.object({ b: z.number() }) }));
+
+    expect(() => nested.decode({ a: { b: 'x' } })).toThrow(/\(bad: a\.b\)/);
+    expect(() => nested.decode('text')).toThrow(/\(bad: the record\)/);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeStores, MemoryStore, storeFor } from '#lib/send/store/index.ts';
 import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
 import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
+import { startLedgerTable } from '#test/helpers/ledger-table.ts';
 
 afterEach(closeStores);
 
@@ -31,6 +32,7 @@ describe('storeFor', () => {
     expect(storeFor(MEMORY)).toBe(storeFor({ kind: 'memory' }));
     expect(storeFor(REDIS)).toBe(storeFor({ kind: 'redis', url: REDIS.url }));
     expect(storeFor(REDIS)).not.toBe(storeFor(MEMORY));
+    expect(storeFor({ kind: 'redis', url: 'redis://127.0.0.1:2' })).not.toBe(storeFor(REDIS));
   });
 
   it('keeps state across invocations in the memory store', async () => {
@@ -64,6 +66,22 @@ describe('storeFor', () => {
 
     expect(first).toBeInstanceOf(TablestoreStore);
     expect(storeFor(TABLESTORE, ACCESS)).not.toBe(first);
+  });
+
+  it('makes a Tablestore store that works on the table it names, with the credentials it is given', async () => {
+    const ledger = await startLedgerTable();
+    try {
+      const { endpoint, instance, table, credentials } = ledger.options;
+      const store = storeFor(
+        { kind: 'tablestore', endpoint, instance, table },
+        { credentials, timeoutMs: () => 5_000 },
+      );
+
+      expect(await store.begin('k', 'fp', 30_000, 60_000)).toMatchObject({ state: 'new' });
+      expect(ledger.emulator.rows(table)).toHaveLength(1);
+    } finally {
+      await ledger.close();
+    }
   });
 
   it('refuses to make a Tablestore store without the invocation credentials', () => {

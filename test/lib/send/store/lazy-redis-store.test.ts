@@ -2,8 +2,9 @@
  * The lazily loaded Redis store: a failed load is a retryable store error, and is not kept, so
  * the next call loads again instead of the instance failing every later invocation.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { RedisStore } from '#lib/send/store/redis-store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { freePort } from '#test/helpers/redis.ts';
 
@@ -40,5 +41,36 @@ describe('LazyRedisStore', () => {
 
     await expect(never.close()).resolves.toBeUndefined();
     await expect(failed.close()).resolves.toBeUndefined();
+  });
+
+  it('closes the store it loaded', async () => {
+    const store = new LazyRedisStore('redis://127.0.0.1:1');
+    await store.abandon('k', 't').catch(() => undefined);
+    const close = vi.spyOn(RedisStore.prototype, 'close');
+
+    await store.close();
+    await store.close();
+
+    expect(close).toHaveBeenCalledTimes(1);
+    close.mockRestore();
+  });
+
+  it('closes without error while a load that will fail is still under way', async () => {
+    let fail: (error: Error) => void = () => {};
+    const store = new LazyRedisStore(
+      'redis://127.0.0.1:1',
+      {},
+      () =>
+        new Promise((_, reject) => {
+          fail = reject;
+        }),
+    );
+    const call = store.begin('k', 'fp', 1_000, 1_000).catch((error: unknown) => error);
+
+    const closing = store.close();
+    fail(new Error('no'));
+
+    await expect(closing).resolves.toBeUndefined();
+    expect(await call).toBeInstanceOf(IdempotencyStoreError);
   });
 });
