@@ -581,6 +581,51 @@ describe('the local gateway over loopback, hostile requests to the built http-pu
     expect(answer.json.detail).toContain('request');
   });
 
+  it('refuses 125,000 numeric targets with a small 400, through the built function (#9)', async () => {
+    vi.stubEnv('MAX_BODY_BYTES', String(16 * 1024 * 1024));
+    const targets = Array.from({ length: 125_000 }, (_, i) => i);
+
+    const answer = await through(JSON.stringify(docsExample({ targetMsgkey: undefined, targets })));
+
+    expectRefused(answer, 400, 'InvalidPushRequest');
+    expect(Buffer.byteLength(answer.body)).toBeLessThan(MAX_OUTPUT_BYTES);
+    expect((answer.json.errors as unknown[]).length).toBe(MAX_ISSUES + 1);
+  });
+
+  it('refuses a key named twice with 400 naming it, through the built function (#9)', async () => {
+    const answer = await through(
+      withRaw('targetMsgkey', '{"dup":"mk-1","dup":"mk-2","other":"mk-3"}'),
+    );
+
+    expectRefused(answer, 400, 'InvalidPushRequest');
+    expect(answer.json.errors).toContainEqual(
+      expect.objectContaining({ field: 'targetMsgkey.dup', rule: 'unique-key' }),
+    );
+  });
+
+  it('replays a refusal as its first answer, and echoes the correlation id, through the built function (#9)', async () => {
+    const headers = {
+      'content-type': 'application/json',
+      'idempotency-key': `gw-refused-${Date.now()}`,
+      'x-correlation-id': 'gw-corr',
+    };
+    const body = JSON.stringify(docsExample({ templateName: 'no_such_template' }));
+
+    const first = await through(body, headers);
+    const again = await through(body, headers);
+
+    expect(first.statusCode).toBe(422);
+    expect(again.statusCode).toBe(422);
+    expect(again.headers['content-type']).toBe(first.headers['content-type']);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['x-correlation-id']).toBe('gw-corr');
+    expect(again.json).toMatchObject({
+      code: first.json.code,
+      detail: first.json.detail,
+      replayed: true,
+    });
+  });
+
   it('refuses prototype keys with 400, and Object.prototype stays clean', async () => {
     const body = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(docsExample()).slice(1)}`;
 
