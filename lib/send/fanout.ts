@@ -23,6 +23,7 @@ import { nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
 import type { ClaimResult } from '#lib/send/store/store.ts';
 import {
   IdempotencyConflictError,
+  isRequestRefusal,
   MpaasBusinessError,
   MpaasGatewayError,
   type PushError,
@@ -222,14 +223,16 @@ function retriesHelp(error: PushError): boolean {
 
 function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): ChunkOutcome {
   // Only a refusal of the request is final; one of the deployment is released for a redelivery.
-  const permanentRefusal =
-    error instanceof MpaasBusinessError && !error.retryable && !error.operator;
+  const permanentRefusal = isRequestRefusal(error);
   const status: TargetStatus = permanentRefusal
     ? 'REFUSED'
     : error.statusCode === 429
       ? 'THROTTLED'
       : 'FAILED';
-  const mpaasRequestId = error instanceof MpaasBusinessError ? error.requestId : undefined;
+  const mpaasRequestId =
+    error instanceof MpaasBusinessError || error instanceof MpaasGatewayError
+      ? error.requestId
+      : undefined;
   return {
     status,
     attempts,
@@ -237,8 +240,9 @@ function failedOutcome(error: PushError, attempts: number, inDoubt: boolean): Ch
     code: error.code,
     message: error.message,
     retryable: error.retryable,
-    // kept so that a replay of the refusal names the same mPaaS request for a ticket
+    // kept so that a replay of the refusal answers as it did, naming the same mPaaS request
     ...(mpaasRequestId === undefined ? {} : { mpaasRequestId }),
+    ...(permanentRefusal ? { statusCode: error.statusCode } : {}),
   };
 }
 

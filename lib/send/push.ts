@@ -69,7 +69,12 @@ export async function sendPush(
 function replayedRefusal(result: SendResult): PushError | undefined {
   const refused = result.chunks.find((chunk) => chunk.status === 'REFUSED');
   if (refused?.code === undefined || refused.message === undefined) return undefined;
-  return new ReplayedRefusalError(refused.code, refused.message, refused.mpaasRequestId);
+  return new ReplayedRefusalError(
+    refused.code,
+    refused.message,
+    refused.mpaasRequestId,
+    refused.statusCode,
+  );
 }
 
 function needsRetry(result: SendResult): boolean {

@@ -29,6 +29,8 @@ const chunkOutcomeSchema = z.object({
   message: z.optional(z.string()),
   retryable: z.optional(z.boolean()),
   mpaasRequestId: z.optional(z.string()),
+  /** The HTTP status a refusal was answered with (422, 413), so that a replay answers it again. */
+  statusCode: z.optional(z.number()),
   taskId: z.optional(z.string()),
   /** Served from the idempotency store: not sent again by this invocation. */
   replayed: z.optional(z.boolean()),

@@ -133,8 +133,8 @@ export class ReplayedRefusalError extends PushError {
   readonly requestId: string | undefined;
   readonly replayed = true;
 
-  constructor(code: string, message: string, requestId: string | undefined) {
-    super(message, { statusCode: 422, code, retryable: false });
+  constructor(code: string, message: string, requestId: string | undefined, statusCode = 422) {
+    super(message, { statusCode, code, retryable: false });
     this.requestId = requestId;
   }
 }
@@ -157,6 +157,12 @@ export class MpaasGatewayError extends PushError {
   readonly outcomeUnknown: boolean;
   /** The wait the gateway asked for before a retry, when it said (`x-acs-retry-after`). */
   readonly retryAfterMs: number | undefined;
+  /**
+   * True when the gateway refused the request itself, not the deployment: a call too large for
+   * it (`RequestEntityTooLarge`, HTTP 413). The caller must change the request; no retry and no
+   * operator can help.
+   */
+  readonly requestRefused: boolean;
 
   constructor(
     code: string,
@@ -168,11 +174,14 @@ export class MpaasGatewayError extends PushError {
     // SDKs read `x-acs-retry-after`: github.com/aliyun/darabonba-openapi, ThrottlingError).
     const kind =
       details.retryAfterMs === undefined ? gatewayCodeKind(code, httpStatus) : 'throttled';
+    const tooLarge =
+      kind === 'permanent' && (httpStatus === 413 || code === 'RequestEntityTooLarge');
     super(`mPaaS gateway error ${code}: ${message}`, {
-      statusCode: kind === 'throttled' ? 429 : kind === 'transient' ? 503 : 502,
+      statusCode: tooLarge ? 413 : kind === 'throttled' ? 429 : kind === 'transient' ? 503 : 502,
       code,
       retryable: kind !== 'permanent',
     });
+    this.requestRefused = tooLarge;
     this.requestId = details.requestId;
     this.httpStatus = httpStatus;
     // An unknown server error may have happened after the push was accepted.
@@ -256,7 +265,20 @@ export function outcomeOf(error: unknown): Outcome {
   if (error instanceof ValidationError || error instanceof BadRequestError) return 'invalid';
   if (!(error instanceof PushError)) return 'error';
   if (error.retryable) return error.statusCode === 429 ? 'throttled' : 'failed';
-  return error instanceof MpaasBusinessError && !error.operator ? 'refused' : 'error';
+  return isRequestRefusal(error) ? 'refused' : 'error';
+}
+
+/**
+ * A refusal of the request itself, final for it (recorded as done, answered 4xx, acknowledged on
+ * the event triggers): an mPaaS result code that is not the deployment's, or a call too large for
+ * the gateway. Refusals of the deployment (`Forbidden.RAM`, 8012 …) are not: they wait for an
+ * operator.
+ * @example isRequestRefusal(new MpaasBusinessError('3022', 'TEMPLATE_NOT_EXIST', {})) // true
+ */
+export function isRequestRefusal(error: PushError): boolean {
+  if (error.retryable) return false;
+  if (error instanceof MpaasBusinessError) return !error.operator;
+  return error instanceof MpaasGatewayError && error.requestRefused;
 }
 
 /** Any thrown value as a PushError: unexpected ones become a non-retryable 500. */

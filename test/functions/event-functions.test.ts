@@ -154,6 +154,26 @@ describe('mns-push', () => {
     });
   });
 
+  it('counts a call too large for the gateway as the request refused: logged, not retried (#9)', async () => {
+    await injectFaults(emulator.url, [
+      { type: 'gateway', code: 'RequestEntityTooLarge', status: 413 },
+    ]);
+    const event = {
+      ...fixture('mns-topic/json.json'),
+      MessageId: 'too-large-1',
+      Message: json(push('too-large')),
+    };
+
+    const summary = await run('mns-push', json(event));
+
+    expect(summary).toMatchObject({
+      records: 1,
+      refused: 1,
+      retryable: 0,
+      results: [{ outcome: 'refused', code: 'RequestEntityTooLarge' }],
+    });
+  });
+
   it('never acknowledges a message that mPaaS refuses for the deployment (8012): it throws, and the redelivery after the fix sends it', async () => {
     await injectFaults(emulator.url, [
       { type: 'result', resultCode: '8012', resultMessage: 'INVALID_INSTANCE_ID' },

@@ -225,6 +225,13 @@ describe('http-push', () => {
     [{ type: 'gateway', code: 'Throttling.User', status: 400 }, 429, 'Throttling.User', true],
     [{ type: 'gateway', code: 'ServiceUnavailable', status: 503 }, 503, 'ServiceUnavailable', true],
     [{ type: 'gateway', code: 'Forbidden.RAM', status: 403 }, 502, 'Forbidden.RAM', false],
+    // the caller's request, not the deployment: a 4xx, never "fix the deployment" (#9)
+    [
+      { type: 'gateway', code: 'RequestEntityTooLarge', status: 413 },
+      413,
+      'RequestEntityTooLarge',
+      false,
+    ],
     [
       { type: 'result', resultCode: '8011', resultMessage: 'FLOW_CONTROL_ERROR' },
       429,

@@ -94,6 +94,7 @@ describe('fanOut results', () => {
         message: 'mPaaS refused the push: 3022 TEMPLATE_NOT_EXIST',
         retryable: false,
         mpaasRequestId: 'R3',
+        statusCode: 422,
       },
       {
         status: 'THROTTLED',
