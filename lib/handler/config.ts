@@ -22,6 +22,15 @@ const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
 const positiveInt = (fallback: number) =>
   z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
+/**
+ * The mPaaS OpenAPI endpoint of every official SDK, for every region: the SDKs' endpoint maps
+ * send `cn-hangzhou` and the rest to `mpaas.aliyuncs.com` (github.com/aliyun/alibaba-cloud-sdk-go
+ * `services/mpaas/endpoint.go`; github.com/aliyun/alibabacloud-sdk `mpaas-20201028/main.tea`
+ * `@endpointMap`; reference mpaas-openapi.md §5.1). A regional host such as
+ * `mpaas.cn-hangzhou.aliyuncs.com` is in none of them, so it is used only when MPAAS_ENDPOINT says.
+ */
+export const DEFAULT_MPAAS_ENDPOINT = 'https://mpaas.aliyuncs.com';
+
 const envSchema = z.object({
   MPAAS_APP_ID: optionalText,
   MPAAS_WORKSPACE_ID: optionalText,
@@ -88,7 +97,7 @@ export interface PushConfig {
 /**
  * Reads and validates the configuration.
  * @throws ConfigurationError naming each bad variable.
- * @example loadConfig({ MPAAS_APP_ID: 'ONEX570DA89211721' }).endpoint // 'https://mpaas.cn-hangzhou.aliyuncs.com'
+ * @example loadConfig({ MPAAS_APP_ID: 'ONEX570DA89211721' }).endpoint // 'https://mpaas.aliyuncs.com'
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): PushConfig {
   const parsed = z.safeParse(envSchema, env);
@@ -106,10 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appId: e.MPAAS_APP_ID,
     workspaceId: e.MPAAS_WORKSPACE_ID,
     region: e.MPAAS_REGION,
-    endpoint: (e.MPAAS_ENDPOINT ?? `https://mpaas.${e.MPAAS_REGION}.aliyuncs.com`).replace(
-      /\/+$/,
-      '',
-    ),
+    endpoint: (e.MPAAS_ENDPOINT ?? DEFAULT_MPAAS_ENDPOINT).replace(/\/+$/, ''),
     apiVersion: e.MPAAS_API_VERSION,
     timeZone: e.MPAAS_TIME_ZONE,
     requestTimeoutMs: e.MPAAS_REQUEST_TIMEOUT_MS,

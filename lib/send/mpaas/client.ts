@@ -23,7 +23,7 @@ import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
 import type { ApiVersion } from '#lib/validate/options.ts';
 
 export interface MpaasClientOptions {
-  /** e.g. `https://mpaas.cn-hangzhou.aliyuncs.com`. */
+  /** e.g. `https://mpaas.aliyuncs.com`, the official SDKs' endpoint for every region. */
   endpoint: string;
   apiVersion: ApiVersion;
   /** Upper bound of one call; the deadline may shorten it. */

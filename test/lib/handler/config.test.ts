@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       appId: undefined,
       workspaceId: undefined,
       region: 'cn-hangzhou',
-      endpoint: 'https://mpaas.cn-hangzhou.aliyuncs.com',
+      endpoint: 'https://mpaas.aliyuncs.com',
       apiVersion: '2020-10-28',
       timeZone: 'Asia/Shanghai',
       requestTimeoutMs: 5000,
@@ -29,9 +29,11 @@ describe('loadConfig', () => {
     });
   });
 
-  it('derives the endpoint from the region and strips a trailing slash from an explicit one', () => {
-    expect(loadConfig({ MPAAS_REGION: 'cn-shanghai' }).endpoint).toBe(
-      'https://mpaas.cn-shanghai.aliyuncs.com',
+  it("uses the SDKs' endpoint in every region, and strips a trailing slash from an explicit one (#13)", () => {
+    // the official SDKs' endpoint maps send every region to mpaas.aliyuncs.com
+    expect(loadConfig({ MPAAS_REGION: 'cn-shanghai' }).endpoint).toBe('https://mpaas.aliyuncs.com');
+    expect(loadConfig({ MPAAS_ENDPOINT: 'https://mpaas.cn-hangzhou.aliyuncs.com' }).endpoint).toBe(
+      'https://mpaas.cn-hangzhou.aliyuncs.com',
     );
     expect(loadConfig({ MPAAS_ENDPOINT: 'http://127.0.0.1:9001/' }).endpoint).toBe(
       'http://127.0.0.1:9001',
