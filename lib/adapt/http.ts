@@ -124,7 +124,9 @@ export type HttpRecord =
       /** The JSON body, not yet validated. */
       body: unknown;
     }
-  | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError };
+  | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError }
+  /** `GET /healthz`: the function is up; nothing is validated or sent. */
+  | { kind: 'health'; id: string; correlationId: string };
 
 /**
  * The HTTP trigger event as one record.
@@ -141,6 +143,10 @@ export function httpRecord(
   const httpEvent = parseHttpEvent(event);
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : requestId;
+  const path = httpEvent.rawPath ?? httpEvent.requestContext.http.path;
+  if (httpEvent.requestContext.http.method === 'GET' && path === '/healthz') {
+    return { kind: 'health', id: requestId, correlationId };
+  }
   try {
     const givenKey = idempotencyKeyOf(httpEvent);
     // One namespace for both paths, so a key reused for another payload is caught whether the

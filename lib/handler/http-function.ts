@@ -20,7 +20,12 @@ import { annotate, count, type InvocationContext, invocationOf } from '#lib/hand
 import { invocation } from '#lib/handler/invocation-middleware.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
 import { planPush } from '#lib/plan/plan.ts';
-import { dispatchAnswer, type FcHttpResponse, pushAnswer } from '#lib/report/http-answer.ts';
+import {
+  dispatchAnswer,
+  type FcHttpResponse,
+  jsonResponse,
+  pushAnswer,
+} from '#lib/report/http-answer.ts';
 import { pushMetrics } from '#lib/report/metrics.ts';
 import { pushReport } from '#lib/report/push-report.ts';
 import { sendDispatch } from '#lib/send/dispatch.ts';
@@ -54,6 +59,11 @@ export async function pushFromHttp(
   const record = httpRecord(event, context.requestId, state.config.maxBodyBytes);
   const { correlationId } = record;
   annotate(state, { correlationId });
+  // a health check is no record: nothing is validated, counted or sent
+  if (record.kind === 'health') {
+    annotate(state, { outcome: 'health', statusCode: 200 });
+    return jsonResponse(200, { status: 'ok' }, { 'x-correlation-id': correlationId });
+  }
   count(state, { records: 1 });
   if (record.kind === 'invalid') throw record.error;
   // 2. validate

@@ -149,6 +149,27 @@ describe('http-push', () => {
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
 
+  it('answers GET /healthz with 200 and no mPaaS call, and any other GET with 405 (#13)', async () => {
+    const credentials = await mint(emulator.url);
+
+    const health = await invoke(
+      httpEvent({ method: 'GET', path: '/healthz', headers: { 'x-correlation-id': 'probe-1' } }),
+      credentials,
+    );
+    const other = await invoke(httpEvent({ method: 'GET', path: '/health' }), credentials);
+    const post = await invoke(
+      httpEvent({ method: 'POST', path: '/healthz', body: '{}' }),
+      credentials,
+    );
+
+    expect(health.statusCode).toBe(200);
+    expect(health.json).toEqual({ status: 'ok' });
+    expect(health.headers['x-correlation-id']).toBe('probe-1');
+    expect(other.statusCode).toBe(405);
+    expect(post.statusCode).toBe(400);
+    expect(await pushes(emulator.url)).toHaveLength(0);
+  });
+
   it('answers 405, 415, 413 and 400 for unusable HTTP requests', async () => {
     const credentials = await mint(emulator.url);
     vi.stubEnv('MAX_BODY_BYTES', '200');

@@ -39,6 +39,8 @@ export function fcContext(
 /** The documented HTTP trigger sample with this request's method, headers and body. */
 export function httpEvent(options: {
   method?: string;
+  /** The request path (`rawPath` and `requestContext.http.path`); the sample's `/example` by default. */
+  path?: string;
   body?: string;
   headers?: Record<string, string>;
   base64?: boolean;
@@ -51,6 +53,10 @@ export function httpEvent(options: {
   event.isBase64Encoded = options.base64 === true;
   event.headers = options.headers ?? { 'Content-Type': 'application/json' };
   event.requestContext.http.method = options.method ?? 'POST';
+  if (options.path !== undefined) {
+    event.rawPath = options.path;
+    event.requestContext.http.path = options.path;
+  }
   return Buffer.from(JSON.stringify(event));
 }
 
