@@ -28,6 +28,8 @@ export interface Stack {
   template: RosTemplate;
   parameters: Record<string, string>;
   region: string;
+  /** What `ALIYUN::AccountId` stands for, for a template that uses it. */
+  accountId?: string;
 }
 
 /** What the functions need from the store: s.yaml's names and the idempotency TTL. */
@@ -62,6 +64,7 @@ export function evaluate(value: Json, stack: Stack): Json {
 
 function ref(name: string, stack: Stack): Json {
   if (name === 'ALIYUN::Region') return stack.region;
+  if (name === 'ALIYUN::AccountId' && stack.accountId !== undefined) return stack.accountId;
   const declared = stack.template.Parameters?.[name];
   const given = stack.parameters[name];
   if (!declared || given === undefined)

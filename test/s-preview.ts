@@ -15,7 +15,7 @@ const run = promisify(execFile);
 export type Props = Record<string, unknown> & {
   functionName: string;
   environmentVariables: Record<string, string>;
-  triggers: Array<{
+  triggers?: Array<{
     triggerName: string;
     triggerType: string;
     sourceArn?: string;

@@ -20,22 +20,52 @@ const props = (name: string): Props => {
   if (!resource) throw new Error(`s.yaml has no resource ${name}`);
   return resource.props;
 };
+const fc3Schema = JSON.parse(
+  readFileSync(path.join(root, 'test/fixtures/fc3-schema.json'), 'utf8'),
+);
+
+/** The fc3 schema's sub-schema for each trigger type this project deploys. */
+const TRIGGER_CONFIG_SCHEMAS: Record<string, string> = {
+  http: 'IHttpTriggerConfig',
+  mns_topic: 'IMnsTriggerConfig',
+  eventbridge: 'IEventBridge',
+  timer: 'ITimerTriggerConfig',
+};
+
+/**
+ * A validator of one trigger's `triggerConfig` against the sub-schema of its type, with unknown
+ * top-level fields refused: the schema's own `triggerConfig` is an `anyOf` that includes an
+ * unconstrained object, so any config passes it, and fc3 passes a misspelt field on unread.
+ */
+function triggerConfigValidator(triggerType: string) {
+  const name = TRIGGER_CONFIG_SCHEMAS[triggerType];
+  if (name === undefined) throw new Error(`no sub-schema for trigger type ${triggerType}`);
+  const definition = fc3Schema.definitions[name];
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  return ajv.compile({
+    ...definition,
+    additionalProperties: false,
+    definitions: fc3Schema.definitions,
+  });
+}
+
 const trigger = (name: string, triggerName: string) => {
-  const found = props(name).triggers.find((t) => t.triggerName === triggerName);
+  const found = (props(name).triggers ?? []).find((t) => t.triggerName === triggerName);
   if (!found) throw new Error(`${name} has no trigger ${triggerName}`);
   return found;
 };
 
 describe('s.yaml', () => {
   it('has one fc3 resource per function, on nodejs20, from its bundle, with the role and the app settings', () => {
-    // Besides them, only the idempotency store (test/idempotency-store.test.ts).
+    // Besides them, only the idempotency store (test/idempotency-store.test.ts) and the custom bus
+    // (test/push-bus.test.ts).
     expect(
       functionResources(spec)
         .map(([name]) => name)
         .sort(),
     ).toEqual([...functionNames].sort());
     expect(Object.keys(spec.resources).sort()).toEqual(
-      [...functionNames, 'idempotency-store'].sort(),
+      [...functionNames, 'idempotency-store', 'push-bus'].sort(),
     );
     for (const name of functionNames) {
       expect(spec.resources[name]?.component).toBe('fc3');
@@ -68,6 +98,42 @@ describe('s.yaml', () => {
     }
   });
 
+  it("validates each trigger's config against its type's sub-schema, unknown fields refused (#13)", () => {
+    let checked = 0;
+    for (const name of functionNames) {
+      for (const { triggerName, triggerType, triggerConfig } of props(name).triggers ?? []) {
+        const validate = triggerConfigValidator(triggerType);
+        const valid = validate(triggerConfig);
+        expect(validate.errors ?? [], `${name}/${triggerName}`).toEqual([]);
+        expect(valid).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fails a trigger config with a misspelt field or without a required one, for every type (#13)', () => {
+    for (const name of functionNames) {
+      for (const { triggerName, triggerType, triggerConfig } of props(name).triggers ?? []) {
+        const validate = triggerConfigValidator(triggerType);
+        const label = `${name}/${triggerName}`;
+        const [first] = Object.keys(triggerConfig);
+        if (first === undefined) throw new Error(`${label} has an empty triggerConfig`);
+        const { [first]: value, ...rest } = triggerConfig;
+
+        expect(validate({ ...rest, [`${first}x`]: value }), `${label}: ${first} misspelt`).toBe(
+          false,
+        );
+        const required: string[] =
+          fc3Schema.definitions[TRIGGER_CONFIG_SCHEMAS[triggerType] ?? ''].required ?? [];
+        for (const field of required) {
+          const { [field]: _dropped, ...without } = triggerConfig;
+          expect(validate(without), `${label}: ${field} missing`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('gives every event function FC async retries and a dead-letter queue', () => {
     const retries = {
       maxAsyncRetryAttempts: 3,
@@ -91,7 +157,7 @@ describe('s.yaml', () => {
     });
   });
 
-  it('feeds event-push from the MNS queue in batches and from the default bus, both dead-lettered', () => {
+  it('feeds event-push from the MNS queue in batches, dead-lettered, and has no default-bus trigger (#13)', () => {
     const dlq = expect.stringMatching(/^acs:mns:cn-hangzhou:.+:\/queues\/mpaas-push-dlq$/);
     expect(trigger('event-push', 'push-queue')).toMatchObject({
       triggerType: 'eventbridge',
@@ -109,14 +175,12 @@ describe('s.yaml', () => {
         },
       },
     });
-    const bus = trigger('event-push', 'push-bus');
-    expect(bus.triggerConfig).toMatchObject({
-      eventSourceConfig: { eventSourceType: 'Default' },
-      runOptions: { mode: 'event-driven', errorsTolerance: 'ALL', deadLetterQueue: { Arn: dlq } },
-    });
-    expect(JSON.parse(String(bus.triggerConfig.eventRuleFilterPattern))).toEqual({
-      source: ['app.mpaas.push'],
-    });
+    // the default bus carries only Alibaba Cloud service events: application events go to the
+    // custom bus of resource push-bus (test/push-bus.test.ts)
+    const sources = functionNames.flatMap((name) =>
+      (props(name).triggers ?? []).map((t) => t.triggerConfig.eventSourceConfig),
+    );
+    expect(sources).not.toContainEqual(expect.objectContaining({ eventSourceType: 'Default' }));
   });
 
   it('schedules timer-push with a six-field Shanghai cron, disabled, and a payload that is a valid push', () => {
@@ -170,10 +234,12 @@ describe('s.yaml', () => {
       }
       expect(validate(redisProps), name).toBe(true);
     }
-    // `s deploy` runs the flow's resources only, one at a time: every function, not the stack.
+    // `s deploy` runs the flow's resources only, one at a time: every function and then the
+    // custom bus, whose rule targets event-push; not the Tablestore stack.
     const steps = redis.flow?.deploy ?? [];
     expect(steps.every((step) => step.length === 1)).toBe(true);
-    expect(steps.flat().sort()).toEqual([...functionNames].sort());
+    expect(steps.flat().sort()).toEqual([...functionNames, 'push-bus'].sort());
+    expect(steps.at(-1)).toEqual(['push-bus']);
     expect(readFileSync(path.join(root, 's.redis.yaml'), 'utf8')).not.toMatch(
       /rediss?:\/\/:[^<@\s]+@/,
     );

@@ -280,6 +280,18 @@ describe('event-push', () => {
     ).toBe(true);
   });
 
+  it('sends a push request from the custom bus, as its rule delivers it (#13)', async () => {
+    const event = {
+      ...fixture('eventbridge/custom-bus-constructed.json'),
+      id: 'custom-bus-1',
+      time: new Date().toISOString(),
+      data: push('custom-bus'),
+    };
+
+    expect(await run('event-push', json(event))).toMatchObject({ records: 1, sent: 1 });
+    expect(await sentKeys()).toEqual(['custom-bus']);
+  });
+
   it('keeps apart two events whose source and id join to the same text (#9)', async () => {
     const bus = { ...fixture('eventbridge/default-bus.json'), type: 'push:Requested' };
     const first = { ...bus, source: 'app.mpaas.push/a', id: '1', data: push('join-1') };

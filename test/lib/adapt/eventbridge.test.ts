@@ -106,6 +106,21 @@ describe('eventBridgeRecords, MNS queue source', () => {
 });
 
 describe('eventBridgeRecords, event bus source', () => {
+  it("reads the custom bus rule's delivery as one object, an array, or JSON-string elements (#13)", () => {
+    // constructed from the documented fields (test/fixtures/events/README.md)
+    const event = fixture<Event>('eventbridge/custom-bus-constructed.json');
+    const record = {
+      kind: 'push',
+      id: 'app.mpaas.push/order-42-shipped',
+      request: event.data,
+      validatedAt: new Date('2026-12-02T03:30:00.000Z'),
+    };
+
+    expect(eventBridgeRecords(bytes(event))).toEqual([record]);
+    expect(eventBridgeRecords(bytes([event]))).toEqual([record]);
+    expect(eventBridgeRecords(bytes([JSON.stringify(event)]))).toEqual([record]);
+  });
+
   it('ignores the published default-bus meeting event, naming its source and type', () => {
     const records = eventBridgeRecords(bytes(defaultBus()));
 
