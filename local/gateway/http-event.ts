@@ -1,13 +1,28 @@
 /**
  * Translation between a real HTTP request and FC 3.0's HTTP trigger event, both ways, as FC
- * does it (reference fc-platform.md §2.1): headers joined with commas and `x-fc-*`, `connection`
- * and `keep-alive` dropped; the body as text, or base64 with `isBase64Encoded` when it is binary;
- * the returned struct's body decoded from base64 when the function says so.
+ * does it (reference fc-platform.md §2.1): header names in canonical form (`Content-Type`,
+ * `X-Fc-Log-Type`: the first letter of each word capitalised) and several values joined with
+ * commas, as the event the fc3 component captured from a real call has them, `X-Fc-*` and
+ * `Connection` included (devsapp/fc3 `src/subCommands/trigger-template/event-template/http.json`;
+ * the docs' sample has lower-case names, so the functions look headers up in any case); the body
+ * as text, or base64 with `isBase64Encoded` when it is binary; the returned struct's body decoded
+ * from base64 when the function says so.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const DROPPED_HEADERS = /^(x-fc-.*|connection|keep-alive)$/i;
+/**
+ * A header name as FC's front end writes it: each word's first letter upper case, the rest lower
+ * case (`x-fc-log-type` → `X-Fc-Log-Type`), as Go's CanonicalMIMEHeaderKey does.
+ * @example canonicalHeader('idempotency-key') // 'Idempotency-Key'
+ */
+export function canonicalHeader(name: string): string {
+  return name
+    .toLowerCase()
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('-');
+}
 const TEXT_TYPES = /^(text\/|application\/(json|.*\+json|x-www-form-urlencoded|xml))/i;
 
 /** The FC v1 HTTP event for a request whose body has been read. */
@@ -19,9 +34,8 @@ export function toHttpEvent(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i] ?? '';
+    const name = canonicalHeader(req.rawHeaders[i] ?? '');
     const value = req.rawHeaders[i + 1] ?? '';
-    if (DROPPED_HEADERS.test(name)) continue;
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
   }
   const queryParameters: Record<string, string> = {};

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { canonicalHeader } from '#local/gateway/http-event.ts';
 import { type Gateway, startGateway } from '#local/gateway/server.ts';
 import { stsMinter } from '#local/sts-client.ts';
 import { clearPushes, emulatorEnv, pushes } from '#test/helpers/emulator.ts';
@@ -93,9 +94,21 @@ describe('local gateway: HTTP trigger', () => {
       queryParameters: { a: '1,2' },
       requestContext: { http: { method: 'PUT', path: '/upload' } },
     });
-    expect(Object.keys(event.headers as object).map((name) => name.toLowerCase())).not.toContain(
-      'x-fc-log-type',
-    );
+    // as the event the fc3 component captured from FC: canonical names, X-Fc-* kept (#13)
+    expect(event.headers).toMatchObject({
+      'Content-Type': 'application/octet-stream',
+      'X-Fc-Log-Type': 'Tail',
+    });
+    expect(
+      Object.keys(event.headers as object).every((name) => name === canonicalHeader(name)),
+    ).toBe(true);
+  });
+
+  it('writes header names in canonical form, whatever the caller sent', () => {
+    expect(canonicalHeader('content-type')).toBe('Content-Type');
+    expect(canonicalHeader('X-CORRELATION-ID')).toBe('X-Correlation-Id');
+    expect(canonicalHeader('idempotency-key')).toBe('Idempotency-Key');
+    expect(canonicalHeader('host')).toBe('Host');
   });
 });
 
