@@ -14,6 +14,7 @@
 import type { DispatchEnvelope } from '#lib/plan/batches.ts';
 import type { DispatchPlan } from '#lib/plan/plan.ts';
 import type { InvokeTarget } from '#lib/send/fc/fc-invoker.ts';
+import { DispatchError } from '#lib/send/fc/invoke-errors.ts';
 import {
   claimPart,
   type KeyLedger,
@@ -119,6 +120,15 @@ async function dispatchBatches(
     failedBatches: failed.map((f) => f.batch),
   });
   if (failed.length > 0) {
+    const refused = failed.find((failure) => isOperatorRefusal(failure.error));
+    if (refused) {
+      // Names the cause and the fix: every batch will be refused alike until the role is fixed.
+      // ("Function Compute", not "FC": log redaction reads "FC <word>" as an FC signature.)
+      throw new PushError(
+        `Function Compute refused the dispatch to ${options.worker} (${refused.error.code}): give the function's role fc:InvokeFunction on ${options.worker} (README, "Deploy"); if it has it, Function Compute did not accept fc2's signature for this endpoint (FC_ENDPOINT). ${failed.length} of ${batches.length} batches were not handed over; the same Idempotency-Key sends them once fixed.`,
+        { statusCode: 502, code: 'DispatchRefused', retryable: false },
+      );
+    }
     const first = failed[0]?.error;
     // A retry is safe only with an Idempotency-Key (the same dispatch id and batch keys) and
     // useful only if some failure may pass next time.
@@ -169,4 +179,9 @@ async function recordedHandOver(
       : store.completeChunk(key, token, index, { handedOver: true }, ttlMs),
   );
   return failure;
+}
+
+/** A hand-over FC refused for the deployment (see DispatchError.operator). */
+function isOperatorRefusal(error: PushError): boolean {
+  return error instanceof DispatchError && error.operator;
 }

@@ -35,6 +35,11 @@ export class DispatchError extends PushError {
   readonly httpStatus: number | undefined;
   /** FC's `x-fc-request-id`, when it answered with one. */
   readonly requestId: string | undefined;
+  /**
+   * True when FC refused the role's signed call (403, a signature or key code): the deployment
+   * is wrong, not the request, and no retry helps until an operator fixes it.
+   */
+  readonly operator: boolean;
 
   constructor(message: string, options: DispatchErrorOptions) {
     super(message, {
@@ -46,8 +51,26 @@ export class DispatchError extends PushError {
     this.failure = options.failure;
     this.httpStatus = options.httpStatus;
     this.requestId = options.requestId;
+    this.operator =
+      options.failure === 'http' && (options.httpStatus === 403 || REFUSED_CODES.has(options.code));
   }
 }
+
+/**
+ * FC's answers that refuse the caller rather than the call (FC 3.0 InvokeFunction errors; the
+ * POP gateway's signature and key codes): the role lacks `fc:InvokeFunction`, or FC does not take
+ * fc2's signature for this endpoint (README, "Deploy": unverified on FC 3.0).
+ */
+const REFUSED_CODES = new Set([
+  'AccessDenied',
+  'SignatureNotMatch',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+]);
 
 /** Our own HTTP layer's answer: throttling stays 429, a timeout is 504, anything else 502. */
 function statusCodeFor(options: DispatchErrorOptions): number {

@@ -3,6 +3,7 @@
  * retry of a partial dispatch with the same key hands over only the batches that did not get
  * through (#15, defect 6).
  */
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPush } from '#lib/plan/plan.ts';
 import { sendDispatch, taskIdOf } from '#lib/send/dispatch.ts';
@@ -275,6 +276,35 @@ describe('sendDispatch retrying FC', () => {
       /batches could not be dispatched \(InvalidArgument\); a retry would fail the same way\.$/,
     );
   });
+
+  it.each([
+    ['a 403', (res: ServerResponse) => res.writeHead(403).end()],
+    [
+      'SignatureNotMatch',
+      (res: ServerResponse) =>
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ErrorCode: 'SignatureNotMatch', ErrorMessage: 'bad signature' })),
+    ],
+  ])(
+    'says FC refused the deployment, naming the cause and the fix, for %s (#13)',
+    async (_name, answer) => {
+      const store = new MemoryStore();
+      const ledger = keyLedger(
+        { store, ttlMs: 60_000, deadline: options().deadline, logger: silent },
+        `http:refused-${_name}`,
+      );
+      fake.answer = (_req, res) => answer(res);
+
+      const error = await sendDispatch(plan(`http:refused-${_name}`), options(), ledger).catch(
+        (caught: unknown) => caught,
+      );
+
+      expect(error).toMatchObject({ code: 'DispatchRefused', statusCode: 502, retryable: false });
+      expect(String(error)).toContain("give the function's role fc:InvokeFunction on push-worker");
+      expect(String(error)).toContain("Function Compute did not accept fc2's signature");
+    },
+  );
 
   it('advises a keyed retry when any one batch may pass next time, even after a refusal', async () => {
     // Prepare
