@@ -9,8 +9,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Json,
+  mutatedStack,
   otsPolicyProblems,
   type RosTemplate,
+  rosStack,
   type Stack,
   type StoreExpectation,
   secretProblems,
@@ -25,18 +27,7 @@ let expected: StoreExpectation;
 
 beforeAll(async () => {
   spec = await preview('s.yaml');
-  const store = spec.resources[STORE];
-  if (!store) throw new Error(`s.yaml has no resource ${STORE}`);
-  const props = store.props as unknown as {
-    region: string;
-    template: string;
-    parameters: Record<string, string>;
-  };
-  stack = {
-    template: JSON.parse(readFileSync(props.template, 'utf8')) as RosTemplate,
-    parameters: props.parameters,
-    region: props.region,
-  };
+  stack = rosStack(spec, STORE);
   expected = {
     instance: String(spec.vars.tablestoreInstance),
     table: String(spec.vars.idempotencyTable),
@@ -45,11 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A deep copy of the template, changed by `change`. */
-function mutated(change: (template: RosTemplate) => void): Stack {
-  const template = structuredClone(stack.template);
-  change(template);
-  return { ...stack, template };
-}
+const mutated = (change: (template: RosTemplate) => void): Stack => mutatedStack(stack, change);
 
 function tableProperties(template: RosTemplate): Record<string, Json> {
   const table = template.Resources.Table?.Properties;

@@ -5,11 +5,17 @@
  * events (../shared/reference/eventbridge-custom-bus.md §1), so no trigger of the functions
  * listens there. Each check also runs on a broken copy, so that it is seen to fail.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, type Json, type RosTemplate, type Stack } from './ros-template.ts';
+import {
+  evaluate,
+  type Json,
+  mutatedStack,
+  type RosTemplate,
+  rosStack,
+  type Stack,
+} from './ros-template.ts';
 import { preview, root, type Spec } from './s-preview.ts';
 
 const BUS = 'push-bus';
@@ -26,23 +32,13 @@ interface BusExpectation {
 
 beforeAll(async () => {
   spec = await preview('s.yaml');
-  const props = spec.resources[BUS]?.props as unknown as {
-    region: string;
-    template: string;
-    parameters: Record<string, string>;
-  };
-  stack = {
-    template: JSON.parse(readFileSync(props.template, 'utf8')) as RosTemplate,
-    parameters: props.parameters,
-    region: props.region,
-    accountId: '1234567890123456',
-  };
+  stack = rosStack(spec, BUS, '1234567890123456');
   const account = '1234567890123456';
   expected = {
     bus: String(spec.vars.pushBus),
     source: String(spec.vars.busEventSource),
-    functionArn: `acs:fc:${props.region}:${account}:functions/event-push`,
-    deadLetterArn: `acs:mns:${props.region}:${account}:/queues/${String(spec.vars.deadLetterQueue)}`,
+    functionArn: `acs:fc:${stack.region}:${account}:functions/event-push`,
+    deadLetterArn: `acs:mns:${stack.region}:${account}:/queues/${String(spec.vars.deadLetterQueue)}`,
   };
 }, 60_000);
 
@@ -110,11 +106,7 @@ function busProblems(stack: Stack, want: BusExpectation): string[] {
   return problems;
 }
 
-function mutated(change: (template: RosTemplate) => void): Stack {
-  const template = structuredClone(stack.template);
-  change(template);
-  return { ...stack, template };
-}
+const mutated = (change: (template: RosTemplate) => void): Stack => mutatedStack(stack, change);
 
 function firstTarget(template: RosTemplate): Record<string, Json> {
   const targets = template.Resources.Rule?.Properties?.Targets;

@@ -9,6 +9,7 @@
  * `Fn::GetAtt` of a resource's name attribute, `Fn::Add` of numbers and `Fn::Join`.
  * Sources: infra/README.md.
  */
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -244,4 +245,39 @@ export function otsPolicyProblems(
     );
   }
   return problems;
+}
+
+/**
+ * The stack a `ros` resource of a rendered s.yaml deploys: its template (read from the path the
+ * resource names), its parameters and its region.
+ * @example rosStack(await preview('s.yaml'), 'push-bus').template.Resources
+ */
+export function rosStack(
+  spec: { resources: Record<string, { props: unknown }> },
+  name: string,
+  accountId?: string,
+): Stack {
+  const resource = spec.resources[name];
+  if (!resource) throw new Error(`s.yaml has no resource ${name}`);
+  const props = resource.props as {
+    region: string;
+    template: string;
+    parameters: Record<string, string>;
+  };
+  return {
+    template: JSON.parse(readFileSync(props.template, 'utf8')) as RosTemplate,
+    parameters: props.parameters,
+    region: props.region,
+    ...(accountId === undefined ? {} : { accountId }),
+  };
+}
+
+/**
+ * A copy of `stack` whose template `change` has broken, to see a check fail.
+ * @example mutatedStack(stack, (t) => { delete t.Resources.Table; })
+ */
+export function mutatedStack(stack: Stack, change: (template: RosTemplate) => void): Stack {
+  const template = structuredClone(stack.template);
+  change(template);
+  return { ...stack, template };
 }

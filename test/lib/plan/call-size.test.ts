@@ -9,15 +9,9 @@ import { chunkTargets } from '#lib/plan/chunks.ts';
 import { toWireParams } from '#lib/plan/wire.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { MAX_LENGTH } from '#lib/validate/limits.ts';
+import { SENDABLE } from '#test/helpers/push-request.ts';
 
-const BASE = {
-  taskName: 'order shipped',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  deliveryType: 3,
-  expiredSeconds: 300,
-  templateName: 'order_shipped',
-};
+const BASE = SENDABLE;
 
 /** The form body pop-core would send for one call, without the signer's parameters. */
 function formBytes(request: object): number {

@@ -6,19 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { catchUp } from '#lib/plan/catch-up.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
+import { SENDABLE } from '#test/helpers/push-request.ts';
 
 const ZONE = 'Asia/Shanghai';
-const BASE = {
-  taskName: 'order shipped',
-  appId: 'ONEX570DA89211721',
-  workspaceId: 'default',
-  deliveryType: 3,
-  targetMsgkey: { user1024: 'm-1' },
-  expiredSeconds: 300,
-  templateName: 'order_shipped',
-  classification: '1',
-  smsStrategy: 0,
-} as const;
+const BASE = SENDABLE;
 
 function scheduled(fixedTime: number): PushRequest {
   return { ...BASE, strategyType: 1, strategyContent: { fixedTime } } as PushRequest;

@@ -10,17 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MpaasClient } from '#lib/send/mpaas/client.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import { MpaasTransportError } from '#lib/shared/errors.ts';
+import { SENDABLE } from '#test/helpers/push-request.ts';
 
 const credentials = { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' };
-const request = {
-  taskName: 't',
-  appId: 'A',
-  workspaceId: 'W',
-  deliveryType: 3,
-  targetMsgkey: { u: 'm' },
-  expiredSeconds: 300,
-  templateName: 'n',
-};
+const request = SENDABLE;
 const left = (ms: number) => ({ at: Date.now() + ms, remaining: () => ms });
 
 interface Seen {
@@ -78,7 +71,7 @@ describe('MpaasClient', () => {
       ['POST', 'application/x-www-form-urlencoded'],
       ['POST', 'application/x-www-form-urlencoded'],
     ]);
-    expect(new URLSearchParams(seen[0]?.body).get('TemplateName')).toBe('n');
+    expect(new URLSearchParams(seen[0]?.body).get('TemplateName')).toBe('order_shipped');
     expect(seen[1]?.port).toBe(seen[0]?.port);
     client.close();
     await expect.poll(() => closed).toBe(before + 1);
