@@ -7,7 +7,7 @@
  * business parameters of accepted pushes are recorded; the authenticating ones never are.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { authenticate } from './authenticate.ts';
+import { type AuthOutcome, authenticate, authenticateV3 } from './authenticate.ts';
 import type { EmulatorState, RequestContext } from './context.ts';
 import { gatewayError, newRequestId } from './errors.ts';
 import type { Fault } from './faults.ts';
@@ -15,6 +15,7 @@ import { resetConnection, rpcParams, sendJson, sendProxyErrorPage } from './http
 import { checkPushTemplate } from './push-template.ts';
 import { businessFailure, businessSuccess } from './results.ts';
 import type { SignedParams } from './signature.ts';
+import { V3_ALGORITHM, type V3Request } from './signature-v3.ts';
 
 /** API versions that define PushTemplate (reference mpaas-openapi.md §5.1). */
 export const API_VERSIONS: ReadonlySet<string> = new Set(['2019-08-21', '2020-10-28']);
@@ -63,12 +64,11 @@ function pushTemplate(
 }
 
 function answer(
-  method: string,
+  auth: AuthOutcome,
   params: SignedParams,
   state: EmulatorState,
   fault: Fault | undefined,
 ): Reply {
-  const auth = authenticate(method, params, state);
   if (!auth.ok) return auth.error;
   const requestId = newRequestId();
   if (!API_VERSIONS.has(params.Version ?? '')) return gatewayError('InvalidVersion', { requestId });
@@ -77,6 +77,16 @@ function answer(
     return { status: 200, body: businessFailure(requestId, fault.resultCode, fault.resultMessage) };
   }
   return pushTemplate(params, auth.accessKeyId, requestId, state);
+}
+
+function v3Request(ctx: RequestContext): V3Request {
+  return {
+    method: ctx.req.method ?? 'GET',
+    path: ctx.url.pathname,
+    query: ctx.url.searchParams,
+    headers: ctx.req.headers,
+    body: ctx.body,
+  };
 }
 
 /** Waits at least `ms` by the monotonic clock (timers may fire a millisecond early). */
@@ -123,8 +133,22 @@ async function preempt(fault: Fault | undefined, ctx: RequestContext): Promise<b
 export async function handleRpc(ctx: RequestContext): Promise<void> {
   const fault = ctx.state.faults.take();
   if (await preempt(fault, ctx)) return;
+  const method = ctx.req.method ?? 'GET';
   const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
-  const reply = answer(ctx.req.method ?? 'GET', params, ctx.state, fault);
+  // V3 (ACS3-HMAC-SHA256, today's SDKs) names the action and version in headers; V1 (pop-core)
+  // in the parameters. The real gateway takes both.
+  const v3 = String(ctx.req.headers.authorization ?? '').startsWith(`${V3_ALGORITHM} `);
+  const auth = v3
+    ? authenticateV3(v3Request(ctx), ctx.state)
+    : authenticate(method, params, ctx.state);
+  const named = v3
+    ? {
+        ...params,
+        Action: String(ctx.req.headers['x-acs-action'] ?? ''),
+        Version: String(ctx.req.headers['x-acs-version'] ?? ''),
+      }
+    : params;
+  const reply = answer(auth, named, ctx.state, fault);
   if (fault?.type === 'reset') {
     resetConnection(ctx.req);
     return;
