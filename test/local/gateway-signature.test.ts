@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Fc2Client from '@alicloud/fc2/lib/client.js';
+import * as $Fc3 from '@alicloud/fc20230330';
+import * as $OpenApi from '@alicloud/openapi-client';
+import * as $Util from '@alicloud/tea-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import {
@@ -21,6 +25,20 @@ const fixtures = path.resolve(
   '../fixtures/functions',
 );
 const INVOKE_PATH = '/2023-03-30/functions/echo/invocations';
+
+/** The FC 3.0 client class: a CommonJS default export (`.default` under vitest, `.default.default` in Node). */
+type Fc3ClientClass = typeof $Fc3.default.default;
+const fc3Export: unknown = $Fc3.default;
+const Fc3Client = (
+  typeof fc3Export === 'function' ? fc3Export : Reflect.get(Object(fc3Export), 'default')
+) as Fc3ClientClass;
+
+async function streamText(body: unknown): Promise<string> {
+  if (!(body instanceof Readable)) return String(body);
+  let text = '';
+  for await (const chunk of body) text += String(chunk);
+  return text;
+}
 
 interface Fc2Response {
   headers: Record<string, string>;
@@ -359,6 +377,36 @@ describe('local gateway: signatures on the invoke API', () => {
     expect(((await invoke.json()) as { Code: string }).Code).toBe('AccessDenied');
     expect(trigger.status).toBe(200);
     expect(signed.data).toMatchObject({ event: 'signed event' });
+  });
+
+  it('takes an invocation signed ACS3-HMAC-SHA256 by the official FC 3.0 client, and refuses a wrong secret (#13)', async () => {
+    const gateway = await gatewayWith({ requireSignature: true });
+    const credentials = await minter();
+    const invoke = (key: RoleCredentials) => {
+      const client = new Fc3Client(
+        new $OpenApi.Config({
+          ...key,
+          endpoint: new URL(gateway.url).host,
+          protocol: 'http',
+          regionId: 'cn-hangzhou',
+        }),
+      );
+      return client.invokeFunctionWithOptions(
+        'echo',
+        new $Fc3.InvokeFunctionRequest({ body: Readable.from([Buffer.from('v3 event')]) }),
+        new $Fc3.InvokeFunctionHeaders({}),
+        new $Util.RuntimeOptions({}),
+      );
+    };
+
+    const answer = await invoke(credentials);
+    const wrong = await invoke({ ...credentials, accessKeySecret: 'not-the-secret' }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(await streamText(answer.body))).toMatchObject({ event: 'v3 event' });
+    expect(wrong).toMatchObject({ code: 'SignatureNotMatch' });
   });
 
   it('uses credentialLookup when given, and knows no key without one or a minter', async () => {
