@@ -54,6 +54,10 @@ const gateway = await listening('FC gateway', gatewayPort, () =>
     distDir: path.join(root, 'dist'),
     credentials: stsMinter(emulator.url),
     instanceMode,
+    // LOCAL_HTTP_AUTH=function: the HTTP trigger needs ACS3-HMAC-SHA256 signed requests, by keys
+    // the emulator's STS minted (POST /_sts), as s.yaml's authType: function does in the cloud
+    httpAuth: env.LOCAL_HTTP_AUTH === 'function' ? 'function' : 'anonymous',
+    httpAuthLookup: (id) => sts.find(id),
     onAsyncFailure: (name, requestId, error) =>
       process.stderr.write(
         `async invocation ${requestId} of ${name} failed after retries: ${error.errorMessage}\n`,

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CredentialLookup, invokeRefusal } from './fc-signature.ts';
+import { type CredentialLookup, invokeRefusal, verifyAcs3Signature } from './fc-signature.ts';
 import { toHttpEvent, writeHttpResult } from './http-event.ts';
 import {
   FunctionNotFoundError,
@@ -30,9 +30,24 @@ export interface GatewayOptions extends RuntimeOptions {
   requireSignature?: boolean;
   /** The keys that may sign invoke-API requests. Default: `credentials.lookup`, if it has one. */
   credentialLookup?: CredentialLookup;
+  /**
+   * The HTTP trigger's `authType`: `function` verifies each request's ACS3-HMAC-SHA256 signature
+   * as FC 3.0's gateway does for `authType: function` ("HTTP triggers use the Alibaba Cloud SDK
+   * signature mechanism (ACS3-HMAC-SHA256)", help.aliyun.com/en/functioncompute/fc/user-guide/
+   * configure-signature-authentication-for-http-triggers), with the keys of `httpAuthLookup`.
+   * Default `anonymous`.
+   */
+  httpAuth?: 'anonymous' | 'function';
+  /** The callers' keys for `httpAuth: function` (locally: those the emulator's STS minted). */
+  httpAuthLookup?: CredentialLookup;
 }
 
-type InvokePolicy = { requireSignature: boolean; lookup: CredentialLookup | undefined };
+type InvokePolicy = {
+  requireSignature: boolean;
+  lookup: CredentialLookup | undefined;
+  /** Set when the HTTP trigger needs signed requests (`httpAuth: function`). */
+  httpLookup: CredentialLookup | undefined;
+};
 
 export interface Gateway {
   url: string;
@@ -58,6 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // stsMinter's minter knows every key it handed to a function (local/sts-client.ts).
     lookup:
       options.credentialLookup ?? (options.credentials as { lookup?: CredentialLookup }).lookup,
+    httpLookup:
+      options.httpAuth === 'function' ? (options.httpAuthLookup ?? (() => undefined)) : undefined,
   };
   const server = createServer((req, res) => {
     route(req, res, runtime, httpFunction, policy).catch((error: unknown) => {
@@ -94,6 +111,24 @@ async function route(
   const body = await readBody(req, SYNC_LIMIT);
   if (body === null)
     return sendJson(res, 400, { Code: 'InvalidArgument', Message: 'request body exceeds 32 MB' });
+  if (policy.httpLookup !== undefined) {
+    const signed = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+    };
+    const verdict = req.headers.authorization
+      ? verifyAcs3Signature(signed, policy.httpLookup)
+      : {
+          ok: false as const,
+          status: 403,
+          code: 'AccessDenied',
+          message: 'The request is not signed (authType: function).',
+        };
+    if (!verdict.ok)
+      return sendJson(res, verdict.status, { Code: verdict.code, Message: verdict.message });
+  }
   const requestId = randomUUID();
   const result = await runtime.invoke(
     httpFunction,

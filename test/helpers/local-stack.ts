@@ -46,6 +46,8 @@ export async function startLocalStack(
     ...gatewayOptions,
     distDir: dist,
     credentials: stsMinter(emulator.url),
+    // as npm start: a signed HTTP trigger knows the keys the emulator's STS minted
+    httpAuthLookup: (id) => sts.find(id),
     environment: {
       ...emulatorEnv(emulator.url),
       ...(tablestore ? { IDEMPOTENCY_STORE: 'tablestore' } : {}),
