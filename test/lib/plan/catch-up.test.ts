@@ -45,6 +45,12 @@ describe('catchUp', () => {
     );
   });
 
+  it('sends at once a scheduled push whose fixedTime is this very millisecond', () => {
+    expect(
+      catchUp(scheduled(AFTER_MIDNIGHT.getTime()), AFTER_MIDNIGHT, ZONE).request.strategyType,
+    ).toBe(0);
+  });
+
   it('leaves a scheduled push whose time is still ahead, and an immediate push, as they are', () => {
     const ahead = scheduled(AFTER_MIDNIGHT.getTime() + 1);
     const now = { ...BASE, strategyType: 0 } as PushRequest;

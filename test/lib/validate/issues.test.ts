@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '#lib/shared/errors.ts';
 import { addDays, civilDate, daysBetween, formatDate, isTimeZone } from '#lib/validate/calendar.ts';
 import { pushRequestFields } from '#lib/validate/fields.ts';
 import {
+  capIssues,
+  cappedSink,
   describeValue,
+  type IssueSink,
+  quote,
   sentence,
   sortIssues,
   toValidationIssues,
+  unknownKeysError,
   type ValidationIssue,
 } from '#lib/validate/issues.ts';
+import { MAX_ISSUES } from '#lib/validate/limits.ts';
 
 describe('issue plumbing', () => {
   it('sorts issues by field, then rule, then message, and drops exact duplicates', () => {
@@ -129,5 +136,83 @@ describe('issue sentences', () => {
         message: 'deliveryType: is required (the mPaaS docs mark it required).',
       },
     ]);
+  });
+});
+
+describe('the bounds of what a message repeats (#9)', () => {
+  it('quotes a name of up to 64 characters whole, and cuts a longer one saying its length', () => {
+    const at = 'a'.repeat(64);
+    expect(quote(at)).toBe(JSON.stringify(at));
+    expect(quote(`${at}b`)).toBe(`${JSON.stringify(`${at}…`)} (65 characters)`);
+  });
+
+  it('cuts a long key in a field path the same way', () => {
+    const issues = toValidationIssues([
+      { code: 'custom', path: ['m', 'k'.repeat(64)], message: 'x', input: 1 },
+      { code: 'custom', path: ['m', 'k'.repeat(65)], message: 'x', input: 1 },
+    ]);
+    expect(issues.map((issue) => issue.field)).toEqual([
+      `m.${'k'.repeat(64)}`,
+      `m.${'k'.repeat(64)}…`,
+    ]);
+  });
+
+  it('lists up to the cap in one field, then counts the rest in one issue, singular or plural', () => {
+    const sink = (count: number, limit: number) => {
+      const payload: IssueSink = { issues: [] };
+      const capped = cappedSink(payload, limit);
+      for (let i = 0; i < count; i += 1) capped.report([i], 'type', 'bad');
+      capped.close();
+      return payload.issues.map((issue) => issue.message);
+    };
+
+    expect(sink(3, 3)).toEqual(['bad', 'bad', 'bad']);
+    expect(sink(4, 3).at(-1)).toBe(
+      'has 1 more problem of the same kinds, not listed; fix the ones listed and send it again',
+    );
+    expect(sink(5, 3).at(-1)).toMatch(/^has 2 more problems/);
+  });
+
+  it('keeps 100 issues in all and counts the rest, singular or plural', () => {
+    const issues = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        field: `f${i}`,
+        rule: 'r',
+        message: `f${i}: r.`,
+      }));
+
+    expect(capIssues(issues(MAX_ISSUES))).toHaveLength(MAX_ISSUES);
+    expect(capIssues(issues(MAX_ISSUES + 1)).at(-1)?.message).toBe(
+      'request: 1 more issue is not listed; fix the ones listed and send it again.',
+    );
+    expect(capIssues(issues(MAX_ISSUES + 2)).at(-1)?.message).toMatch(
+      /^request: 2 more issues are/,
+    );
+  });
+
+  it('names up to 10 unknown fields and counts the rest', () => {
+    const error = unknownKeysError('an object', 'it takes a, b', ['a', 'b']);
+    const keys = (count: number) => Array.from({ length: count }, (_, i) => `x${i}`);
+
+    expect(
+      error({ code: 'unrecognized_keys', keys: keys(10), input: {}, path: [] } as never),
+    ).not.toContain('more');
+    expect(
+      error({ code: 'unrecognized_keys', keys: keys(11), input: {}, path: [] } as never),
+    ).toContain('"x9", and 1 more; it takes a, b');
+  });
+
+  it("names the first 10 issues in a ValidationError's message", () => {
+    const issues = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        field: `f${i}`,
+        rule: 'r',
+        message: `f${i}: r.`,
+      }));
+
+    expect(new ValidationError(issues(10)).message).not.toContain('more');
+    expect(new ValidationError(issues(11)).message).toMatch(
+      /f9: r\. … and 1 more \(see errors\)\.$/,
+    );
   });
 });

@@ -81,6 +81,12 @@ describe('the bounds of every map field', () => {
       const enough = Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, 'v']));
       expect(rulesOf({ [field]: enough })).toEqual([]);
 
+      const atBounds = {
+        ['k'.repeat(MAX_LENGTH.mapKey)]: 'v'.repeat(
+          Math.min(MAX_LENGTH.mapValue, MAX_JSON_BYTES[field] - MAX_LENGTH.mapKey - 10),
+        ),
+      };
+      expect(rulesOf({ [field]: atBounds })).toEqual([]);
       const longKey = 'k'.repeat(MAX_LENGTH.mapKey + 1);
       expect(rulesOf({ [field]: { [longKey]: 'v' } })).toContain(
         `${field}.${'k'.repeat(64)}… max-key-length`,
