@@ -99,6 +99,27 @@ describe('MpaasClient', () => {
   });
 });
 
+describe('MpaasClient over HTTPS', () => {
+  it('uses an HTTPS agent for an https endpoint: the call reaches the socket, not a protocol error', async () => {
+    const client = new MpaasClient({
+      endpoint: 'https://127.0.0.1:1',
+      apiVersion: '2020-10-28',
+      requestTimeoutMs: 2000,
+    });
+    try {
+      const error = await client
+        .pushTemplate(request, { credentials, deadline: left(30_000) })
+        .catch((caught: unknown) => caught);
+
+      // an HTTP agent would fail at once with 'Protocol "https:" not supported'
+      expect(error).toMatchObject({ failure: 'connection' });
+      expect(String(error)).toContain('ECONNREFUSED');
+    } finally {
+      client.close();
+    }
+  });
+});
+
 describe('clientFor', () => {
   it('keeps one client per set of options, and closes the one it replaces', async () => {
     const options = { endpoint, apiVersion: '2020-10-28' as const, requestTimeoutMs: 5000 };
