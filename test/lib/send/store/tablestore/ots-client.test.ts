@@ -362,6 +362,65 @@ describe('otsTable against a server that is not Tablestore', () => {
     expect(error.message).toContain('answer larger than 8388608 bytes');
   });
 
+  it.each([
+    'OTSRowOperationConflict',
+    'OTSNotEnoughCapacityUnit',
+    'OTSTableNotReady',
+    'OTSPartitionUnavailable',
+    'OTSServerBusy',
+    'OTSOperationThrottled',
+    'OTSQuotaExhausted',
+  ])(
+    'knows a 5xx %s was refused before it was applied, so the write is not in doubt',
+    async (code) => {
+      const body = Buffer.from(ots.Error.encode({ code, message: 'busy' }).finish());
+      const { server, idem } = await fakeServer(503, body);
+
+      const error = await failure(idem.putRow('k', {}, { row: 'IGNORE' }));
+      server.close();
+
+      expect(error).toMatchObject({
+        code,
+        status: 503,
+        outcomeUnknown: false,
+        requestId: 'fake-1',
+      });
+      expect(error.message).toBe(
+        `Tablestore PutRow failed: ${code} busy (HTTP 503, request fake-1).`,
+      );
+    },
+  );
+
+  it('holds a write answered 500 with another code in doubt, and a 4xx not', async () => {
+    const internal = Buffer.from(
+      ots.Error.encode({ code: 'OTSInternalServerError', message: 'x' }).finish(),
+    );
+    const first = await fakeServer(500, internal);
+    const inDoubt = await failure(first.idem.putRow('k', {}, { row: 'IGNORE' }));
+    first.server.close();
+    const refused = Buffer.from(
+      ots.Error.encode({ code: 'OTSParameterInvalid', message: 'x' }).finish(),
+    );
+    const second = await fakeServer(499, refused);
+    const notInDoubt = await failure(second.idem.putRow('k', {}, { row: 'IGNORE' }));
+    second.server.close();
+
+    expect(inDoubt).toMatchObject({ code: 'OTSInternalServerError', outcomeUnknown: true });
+    expect(notInDoubt).toMatchObject({ code: 'OTSParameterInvalid', outcomeUnknown: false });
+  });
+
+  it('names an answer without an error body, with its status and request id', async () => {
+    const { server, idem } = await fakeServer(500, Buffer.alloc(0));
+
+    const error = await failure(idem.getRow('k'));
+    server.close();
+
+    expect(error.message).toMatch(
+      /^Tablestore GetRow on 127\.0\.0\.1:\d+ answered without an error body \(HTTP 500, request fake-1\)\.$/,
+    );
+    expect(error).toMatchObject({ code: 'BadResponse', status: 500, outcomeUnknown: true });
+  });
+
   it('tolerates answers with fields it does not know', async () => {
     // GetRowResponse{consumed: {capacity_unit: {}}, row: <empty>, field 15: 'x'}.
     const body = Buffer.from('0a020a001200' + '7a0178', 'hex');
