@@ -259,6 +259,9 @@ describe('otsTable failures', () => {
 
     expect(zero).toMatchObject({ code: 'Timeout', status: 0, outcomeUnknown: false });
     expect(negative).toMatchObject({ code: 'Timeout', status: 0, outcomeUnknown: false });
+    expect(zero.message).toMatch(
+      /^Tablestore PutRow to .+ not sent: no time left before the deadline\.$/,
+    );
     expect(bed.requests.length).toBe(served);
   });
 
@@ -419,6 +422,20 @@ describe('otsTable against a server that is not Tablestore', () => {
       /^Tablestore GetRow on 127\.0\.0\.1:\d+ answered without an error body \(HTTP 500, request fake-1\)\.$/,
     );
     expect(error).toMatchObject({ code: 'BadResponse', status: 500, outcomeUnknown: true });
+  });
+
+  it('speaks TLS to an https endpoint: a plain HTTP server there is a failed handshake, not an answer', async () => {
+    const { server } = await fakeServer(200, Buffer.alloc(0));
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+    const error = await failure(
+      otsTable(bed.options({ endpoint: `https://127.0.0.1:${port}` })).getRow('k'),
+    );
+    server.close();
+
+    expect(error.code).not.toBe('BadResponse');
+    expect(error.message).toMatch(/EPROTO|SSL|TLS|wrong version/i);
   });
 
   it('tolerates answers with fields it does not know', async () => {
