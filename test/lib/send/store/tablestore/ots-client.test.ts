@@ -438,6 +438,31 @@ describe('otsTable against a server that is not Tablestore', () => {
     expect(error.message).toMatch(/EPROTO|SSL|TLS|wrong version/i);
   });
 
+  it('reads an answer of exactly 8 MB, and fails one cut short, as a network error', async () => {
+    const { server, idem } = await fakeServer(200, Buffer.alloc(8 * 1024 * 1024));
+    const whole = await failure(idem.getRow('k'));
+    server.close();
+    const cut = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write(Buffer.alloc(10));
+      setTimeout(() => res.destroy(), 20);
+    });
+    cut.listen(0, '127.0.0.1');
+    await once(cut, 'listening');
+    const address = cut.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const short = await failure(
+      otsTable(bed.options({ endpoint: `http://127.0.0.1:${port}` })).getRow('k'),
+    );
+    cut.close();
+
+    // 8 MB of zeros is not a GetRow answer, but it was read to the end, not refused as too large
+    expect(whole.message).not.toContain('answer larger');
+    expect(short.message).toMatch(
+      /failed: (the connection closed before the answer ended|aborted|ECONNRESET)/,
+    );
+  });
+
   it('tolerates answers with fields it does not know', async () => {
     // GetRowResponse{consumed: {capacity_unit: {}}, row: <empty>, field 15: 'x'}.
     const body = Buffer.from('0a020a001200' + '7a0178', 'hex');
