@@ -32,7 +32,7 @@ import {
 } from '#lib/report/batch.ts';
 import { type Metrics, pushMetrics } from '#lib/report/metrics.ts';
 import { sendPush } from '#lib/send/push.ts';
-import { BadRequestError, ValidationError } from '#lib/shared/errors.ts';
+import { PushError, ValidationError } from '#lib/shared/errors.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
 import { validatePush } from '#lib/validate/validate.ts';
 
@@ -80,18 +80,19 @@ interface PushedRecord {
  * is judged as its first delivery was (a scheduled time may have passed since; catchUp decides
  * what is then sent). An arrival in the future (a publisher's clock) counts as now. An arrival
  * older than the idempotency TTL counts as now too, since its ledger record may be gone; a
- * dispatch batch that old is refused, as its request's ledger surely is.
+ * dispatch batch that old is not sent, as its request's ledger surely is gone and a send could
+ * repeat one: it is an error, so FC retries it and then dead-letters it for an operator (it was
+ * valid when it was dispatched, so it is not dropped as invalid).
  *
- * @throws BadRequestError `StaleBatch` for a dispatch batch validated longer ago than the TTL.
+ * @throws PushError `StaleBatch` for a dispatch batch validated longer ago than the TTL.
  */
 function timeRulesAt(arrived: Date | undefined, now: Date, ttlMs: number, trigger: Trigger): Date {
   if (arrived === undefined || arrived > now) return now;
   if (now.getTime() - arrived.getTime() <= ttlMs) return arrived;
   if (trigger === 'dispatch') {
-    throw new BadRequestError(
-      `The batch was validated at ${arrived.toISOString()}, longer ago than the idempotency TTL (${ttlMs / 1000} s): its request's ledger has expired, so it is not sent.`,
-      400,
-      'StaleBatch',
+    throw new PushError(
+      `The batch was validated at ${arrived.toISOString()}, longer ago than the idempotency TTL (${ttlMs / 1000} s): its request's ledger has expired, so it is not sent; it goes to the dead-letter queue.`,
+      { statusCode: 500, code: 'StaleBatch', retryable: false },
     );
   }
   return now;

@@ -452,7 +452,7 @@ describe('push-worker', () => {
     expect(await sentKeys()).toEqual(['scheduled']);
   });
 
-  it('refuses a batch validated longer ago than the idempotency TTL: its ledger is gone (#9)', async () => {
+  it('does not send a batch validated longer ago than the idempotency TTL, and dead-letters it (#9)', async () => {
     const old = new Date(Date.now() - 2 * 86_400_000).toISOString();
     const batch = json({
       dispatchId: 'stale-1',
@@ -462,13 +462,15 @@ describe('push-worker', () => {
       request: push('stale'),
     });
 
-    const summary = await run('push-worker', batch);
+    // thrown, so FC retries the batch and then hands it to the dead-letter queue
+    await expect(run('push-worker', batch)).rejects.toThrow(/StaleBatch/);
 
-    expect(summary).toMatchObject({
-      records: 1,
-      invalid: 1,
-      results: [{ outcome: 'invalid', code: 'StaleBatch' }],
-    });
+    expect(logs()).toContainEqual(
+      expect.objectContaining({
+        message: 'batch processed',
+        results: [expect.objectContaining({ outcome: 'error', code: 'StaleBatch' })],
+      }),
+    );
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
 
