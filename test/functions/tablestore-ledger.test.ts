@@ -153,7 +153,11 @@ describe('mns-push on the Tablestore ledger', () => {
     const started = Date.now();
 
     await expect(deliver(notification('slow'), 2)).rejects.toThrow(/must be retried/);
-    expect(stdout.join('')).toMatch(/did not begin within the \d+ ms left/);
+    // either bound gives up first, the store view's (bounded-store.ts) or the Tablestore client's
+    // own timeout (both are the time left less the margin): which one wins is the scheduler's
+    expect(stdout.join('')).toMatch(
+      /did not begin within the \d+ ms left|could not begin: Timeout/,
+    );
 
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await sentMsgKeys()).toEqual([]);
