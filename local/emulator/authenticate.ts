@@ -11,11 +11,12 @@ import { type GatewayError, gatewayError, missingParameter } from './errors.ts';
 import type { NonceCache } from './nonces.ts';
 import { type SignedParams, stringToSign, verifySignature } from './signature.ts';
 import {
+  bodyHashMatches,
   canonicalRequest,
   parseV3Authorization,
-  sameSignature,
   sha256Hex,
-  signV3,
+  signatureMatches,
+  unsignedHeader,
   V3_ALGORITHM,
   type V3Authorization,
   type V3Request,
@@ -127,19 +128,13 @@ function v3Shape(request: V3Request, auth: V3Authorization | undefined): Gateway
       'Authorization must be ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>.',
     );
   }
-  const signed = new Set(auth.signedHeaders.map((name) => name.toLowerCase()));
-  const unsigned = [
-    ...V3_REQUIRED,
-    ...Object.keys(request.headers).filter(
-      (name) => name.startsWith('x-acs-') || name === 'content-type',
-    ),
-  ].find((name) => !signed.has(name));
+  const unsigned = unsignedHeader(request.headers, auth, V3_REQUIRED, true);
   if (unsigned !== undefined) {
     return request.headers[unsigned] === undefined
       ? missingParameter(unsigned)
       : incomplete(`The header ${unsigned} must be signed.`);
   }
-  if (headerOf(request, 'x-acs-content-sha256') !== sha256Hex(request.body)) {
+  if (!bodyHashMatches(request)) {
     return incomplete('x-acs-content-sha256 is not the SHA-256 of the body.');
   }
   return undefined;
@@ -179,8 +174,8 @@ function v3KeyAndSignature(
   if (!token) return gatewayError('MissingSecurityToken');
   const skew = checkTimestamp(headerOf(request, 'x-acs-date'), deps.now());
   if (skew !== undefined) return skew;
-  const canonical = canonicalRequest(request, auth.signedHeaders);
-  if (!sameSignature(auth.signature, signV3(credential.accessKeySecret, canonical))) {
+  if (!signatureMatches(request, auth, credential.accessKeySecret)) {
+    const canonical = canonicalRequest(request, auth.signedHeaders);
     const message = `Specified signature is not matched with our calculation. server string to sign is:${V3_ALGORITHM}\n${sha256Hex(canonical)}`;
     return gatewayError('SignatureDoesNotMatch', { message });
   }

@@ -105,6 +105,41 @@ export function parseV3Authorization(value: string | undefined): V3Authorization
   return { accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
 }
 
+/**
+ * The first of `required`, or of the request's `x-acs-*` headers (and `content-type` when
+ * `withContentType`), that the signature leaves out; undefined when every one is signed.
+ * @example unsignedHeader(req.headers, auth, ['host']) // 'x-acs-date' when it is sent but not signed
+ */
+export function unsignedHeader(
+  headers: IncomingHttpHeaders,
+  auth: V3Authorization,
+  required: readonly string[],
+  withContentType = false,
+): string | undefined {
+  const signed = new Set(auth.signedHeaders.map((name) => name.toLowerCase()));
+  const sent = Object.keys(headers).filter(
+    (name) => name.startsWith('x-acs-') || (withContentType && name === 'content-type'),
+  );
+  return [...required, ...sent].find((name) => !signed.has(name));
+}
+
+/** Whether `x-acs-content-sha256` is the SHA-256 of the body. */
+export function bodyHashMatches(request: V3Request): boolean {
+  return headerValue(request.headers, 'x-acs-content-sha256') === sha256Hex(request.body);
+}
+
+/** Whether `auth`'s signature is the one `secret` gives this request. */
+export function signatureMatches(
+  request: V3Request,
+  auth: V3Authorization,
+  secret: string,
+): boolean {
+  return sameSignature(
+    auth.signature,
+    signV3(secret, canonicalRequest(request, auth.signedHeaders)),
+  );
+}
+
 /** Whether two hex signatures are equal, in constant time. */
 export function sameSignature(given: string, expected: string): boolean {
   const a = Buffer.from(given, 'utf8');

@@ -13,11 +13,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
-  canonicalRequest,
+  bodyHashMatches,
   parseV3Authorization,
-  sameSignature,
-  sha256Hex,
-  signV3,
+  signatureMatches,
+  unsignedHeader,
   V3_ALGORITHM,
 } from '#local/emulator/signature-v3.ts';
 
@@ -178,13 +177,17 @@ export function verifyAcs3Signature(
       'Authorization must be "ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…".',
     );
   }
-  const signed = new Set(auth.signedHeaders);
-  const unsigned = [
-    'host',
-    ...Object.keys(headers).filter((name) => name.startsWith('x-acs-')),
-  ].find((name) => !signed.has(name));
+  const url = new URL(req.path, 'http://gateway.invalid');
+  const request = {
+    method: req.method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    body: req.body,
+  };
+  const unsigned = unsignedHeader(headers, auth, ['host']);
   if (unsigned) return refuse('InvalidSignature', `The header ${unsigned} must be signed.`);
-  if (header(headers, 'x-acs-content-sha256') !== sha256Hex(req.body)) {
+  if (!bodyHashMatches(request)) {
     return refuse('InvalidArgument', 'x-acs-content-sha256 is not the SHA-256 of the body.');
   }
   const date = Date.parse(header(headers, 'x-acs-date'));
@@ -197,20 +200,7 @@ export function verifyAcs3Signature(
   const credential = lookupSecret(auth.accessKeyId);
   if (!credential)
     return refuse('InvalidAccessKeyID', `invalid access key ID '${auth.accessKeyId}'`);
-  const url = new URL(req.path, 'http://gateway.invalid');
-  const request = {
-    method: req.method,
-    path: url.pathname,
-    query: url.searchParams,
-    headers,
-    body: req.body,
-  };
-  if (
-    !sameSignature(
-      auth.signature,
-      signV3(credential.accessKeySecret, canonicalRequest(request, auth.signedHeaders)),
-    )
-  ) {
+  if (!signatureMatches(request, auth, credential.accessKeySecret)) {
     return refuse('SignatureNotMatch', NOT_MATCHED);
   }
   if (!constantTimeEqual(header(headers, 'x-acs-security-token'), credential.securityToken)) {
