@@ -7,6 +7,7 @@
  * dispatch plans the same batches under the same keys and no target is pushed twice.
  */
 import { randomUUID } from 'node:crypto';
+import { checkCallSizes } from '#lib/plan/call-size.ts';
 import { sortedPairs, TARGETS_PER_CALL } from '#lib/plan/chunks.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { deriveMsgKey } from '#lib/shared/msg-key.ts';
@@ -52,6 +53,11 @@ export function splitIntoBatches(
     const chunk = pairs.slice(i, i + TARGETS_PER_CALL);
     chunks.push({ pairs: chunk, bytes: chunk.reduce((sum, pair) => sum + pairBytes(pair), 0) });
   }
+  // the worker sends these very chunks: each must fit one PushTemplate call (call-size.ts)
+  checkCallSizes(
+    request,
+    chunks.map((chunk) => Object.fromEntries(chunk.pairs)),
+  );
   if (chunks.some((chunk) => overhead + chunk.bytes > maxBytes)) {
     // No batch could ever be invoked: a permanent error, not one to retry.
     throw new BadRequestError(

@@ -45,7 +45,7 @@ export function planInline(request: PushRequest, sending: PushRequest = request)
 
 /**
  * Inline up to `inlineTargets` targets, else dispatched under the key's dispatch id.
- * @throws BadRequestError (413) when the request leaves no room for targets in a batch.
+ * @throws BadRequestError (413) when a call would not fit the call bound, or a batch FC's payload.
  * @example planPush(request, { inlineTargets: 1000, idempotencyKey: 'http:k', validatedAt })
  */
 export function planPush(
@@ -55,7 +55,6 @@ export function planPush(
   if (Object.keys(request.targetMsgkey).length <= options.inlineTargets) {
     return planInline(request);
   }
-  checkCallSizes(request, chunkTargets(request.targetMsgkey));
   const dispatchId = dispatchIdFor(options.idempotencyKey);
   const batches = splitIntoBatches(request, dispatchId, options.validatedAt);
   return { mode: 'dispatch', request, dispatchId, batches };
