@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '#lib/shared/errors.ts';
 import { addDays, civilDate, daysBetween, formatDate, isTimeZone } from '#lib/validate/calendar.ts';
 import { pushRequestFields } from '#lib/validate/fields.ts';
@@ -101,9 +101,25 @@ describe('calendar', () => {
     expect(formatDate({ year: 2028, month: 2, day: 9 })).toBe('2028-02-09');
   });
 
-  it('knows IANA zones and refuses made-up ones', () => {
+  it('knows IANA zones and their aliases, and refuses made-up ones', () => {
     expect(isTimeZone('America/Santiago')).toBe(true);
+    // aliases ICU does not list among its canonical zones, but formats with
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Etc/GMT+5')).toBe(true);
     expect(isTimeZone('Asia/Beijing')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+  });
+
+  it('checks a canonical zone without building a formatter, which costs ICU its start-up', () => {
+    const formatter = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(isTimeZone('Africa/Windhoek')).toBe(true);
+      expect(formatter).not.toHaveBeenCalled();
+      expect(isTimeZone('US/Pacific')).toBe(true);
+      expect(formatter).toHaveBeenCalledTimes(1);
+    } finally {
+      formatter.mockRestore();
+    }
   });
 });
 
