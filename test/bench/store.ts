@@ -4,12 +4,19 @@
  * - keyed cold start: a fresh `node` process that loads `http-push` and handles one request with
  *   an `Idempotency-Key` on the Tablestore ledger (the client loaded on demand, a begin, a claim,
  *   a completion and a finish over loopback to the emulator), against a bare `node -e ''` and
- *   the same keyed request on the memory store; interleaved bare, memory, tablestore, …
+ *   the same keyed request on the memory store; interleaved bare, floor, memory, tablestore, …
+ * - the physical floor of that invocation: a fresh process that loads only node:http and
+ *   node:crypto and makes the same six signed round trips on loopback (Tablestore's GetRow and
+ *   PutRow to begin, an UpdateRow to claim, complete and finish the chunk, and one PushTemplate;
+ *   children/round-trips.mjs, to a server that answers at once). A target below floor ÷ bare
+ *   cannot be met by any code, so both ratios are reported.
  * - store time per chunk: in this process, a request of 10 chunks through the Tablestore store
  *   (a client per request, as per invocation) against the memory store: begin, a claim and a
  *   completion per chunk, finish.
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
 import { otsTable } from '#lib/send/store/tablestore/ots-client.ts';
@@ -26,9 +33,9 @@ export const KEYED_COLD_START_TARGET = 1.35;
 export interface StoreReport {
   keyedColdStart: {
     runs: number;
-    medianMs: { bare: number; memory: number; tablestore: number };
-    /** tablestore ÷ bare, and memory ÷ bare. */
-    ratio: { tablestore: number; memory: number };
+    medianMs: { bare: number; floor: number; memory: number; tablestore: number };
+    /** tablestore ÷ bare, memory ÷ bare, floor ÷ bare, and tablestore ÷ floor. */
+    ratio: { tablestore: number; memory: number; floor: number; overFloor: number };
     target: number;
     verdict: Verdict;
   };
@@ -83,6 +90,32 @@ async function timeBare(): Promise<number> {
   return (await runNode(['-e', ''], childEnv())).ms;
 }
 
+/** The six round trips of a keyed Tablestore invocation: five to Tablestore, one to mPaaS. */
+const FLOOR_ROUND_TRIPS = ['ots', 'ots', 'ots', 'ots', 'ots', 'mpaas'] as const;
+
+/** A server that answers every POST at once, for the floor's round trips. */
+async function startFloorServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function timeFloor(url: string): Promise<number> {
+  const urls = FLOOR_ROUND_TRIPS.map((host) => `${url}/${host}`);
+  return (await runNode([childScript('round-trips.mjs'), ...urls], childEnv())).ms;
+}
+
 /** One request of `CHUNKS` chunks through `store`; the ms each chunk's claim and completion took. */
 async function chunkTimes(store: IdempotencyStore): Promise<number[]> {
   const key = `bench:${randomUUID()}`;
@@ -112,14 +145,26 @@ export async function measureStore(
   coldRuns: number,
   requests: number,
 ): Promise<StoreReport> {
-  await timeBare();
-  await timeKeyed(harness, ledger, 'memory');
-  await timeKeyed(harness, ledger, 'tablestore');
-  const cold = { bare: [] as number[], memory: [] as number[], tablestore: [] as number[] };
-  for (let run = 0; run < coldRuns; run += 1) {
-    cold.bare.push(await timeBare());
-    cold.memory.push(await timeKeyed(harness, ledger, 'memory'));
-    cold.tablestore.push(await timeKeyed(harness, ledger, 'tablestore'));
+  const floorServer = await startFloorServer();
+  const cold = {
+    bare: [] as number[],
+    floor: [] as number[],
+    memory: [] as number[],
+    tablestore: [] as number[],
+  };
+  try {
+    await timeBare();
+    await timeFloor(floorServer.url);
+    await timeKeyed(harness, ledger, 'memory');
+    await timeKeyed(harness, ledger, 'tablestore');
+    for (let run = 0; run < coldRuns; run += 1) {
+      cold.bare.push(await timeBare());
+      cold.floor.push(await timeFloor(floorServer.url));
+      cold.memory.push(await timeKeyed(harness, ledger, 'memory'));
+      cold.tablestore.push(await timeKeyed(harness, ledger, 'tablestore'));
+    }
+  } finally {
+    await floorServer.close();
   }
   const memory = new MemoryStore();
   const chunks = { memory: [] as number[], tablestore: [] as number[] };
@@ -129,12 +174,15 @@ export async function measureStore(
   }
   const medianMs = {
     bare: round(median(cold.bare)),
+    floor: round(median(cold.floor)),
     memory: round(median(cold.memory)),
     tablestore: round(median(cold.tablestore)),
   };
   const ratio = {
     tablestore: round(medianMs.tablestore / medianMs.bare, 3),
     memory: round(medianMs.memory / medianMs.bare, 3),
+    floor: round(medianMs.floor / medianMs.bare, 3),
+    overFloor: round(medianMs.tablestore / medianMs.floor, 3),
   };
   return {
     keyedColdStart: {

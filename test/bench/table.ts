@@ -95,7 +95,7 @@ function storeRows(results: BenchResults): Row[] {
     {
       figure: 'keyed cold start (load + first keyed push)',
       subject: `tablestore ${ms(cold.medianMs.tablestore)}`,
-      baseline: `bare node ${ms(cold.medianMs.bare)}; memory store ${ms(cold.medianMs.memory)} (${times(cold.ratio.memory)})`,
+      baseline: `bare node ${ms(cold.medianMs.bare)}; memory store ${ms(cold.medianMs.memory)} (${times(cold.ratio.memory)}); floor, six signed round trips ${ms(cold.medianMs.floor)} (${times(cold.ratio.floor)}; tablestore is ${times(cold.ratio.overFloor)} the floor)`,
       ratio: times(cold.ratio.tablestore),
       target: `≤ ${times(cold.target)} bare`,
       result: cold.verdict,

@@ -1,0 +1,140 @@
+/**
+ * The deployed bundles as FC loads them (dist/<name>/index.mjs, built by the global setup): what
+ * a cold start pays for, and the stand-ins scripts/build.ts puts in for dependencies' modules.
+ *
+ * - No bundle loads, when imported, the Node built-ins that a dependency imports for a path no
+ *   function takes (web streams for middy, zlib for httpx, tty for `debug`): each is a compile
+ *   that every cold start would pay.
+ * - The stand-ins behave as the modules they replace where the dependency uses them.
+ * - `DEBUG=*` prints nothing: the dependencies' debug loggers would write signed requests to
+ *   stderr, past the functions' redacting logger.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
+import { functionNames } from '../scripts/build.ts';
+import { ReadableStream as StandIn } from '../scripts/stubs/lazy-stream-web.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const names = await functionNames();
+
+/** Runs ESM `source` in a fresh node with `env`; its stdout, stderr and exit status. */
+function runModule(source: string, env: Record<string, string> = {}) {
+  const { NODE_OPTIONS: _loader, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: root,
+    env: { ...inherited, ...env },
+    encoding: 'utf8',
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** As `runModule`, without blocking this process (whose emulator the child calls). */
+function runModuleAsync(source: string, env: Record<string, string>) {
+  const { NODE_OPTIONS: _loader, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: root,
+    env: { ...inherited, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise<ReturnType<typeof runModule>>((resolve) => {
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+  });
+}
+
+describe('what a bundle loads at cold start', () => {
+  it.each(names)('%s loads no web streams, zlib or tty when imported', (name) => {
+    const { stdout, status, stderr } = runModule(
+      `await import('./dist/${name}/index.mjs'); console.log(JSON.stringify(process.moduleLoadList));`,
+    );
+    expect(status, stderr).toBe(0);
+    const loaded = new Set(JSON.parse(stdout) as string[]);
+
+    for (const builtin of ['stream/web', 'zlib', 'tty']) {
+      expect(loaded.has(`NativeModule ${builtin}`), builtin).toBe(false);
+    }
+    // the measurement itself works: what every push needs is loaded
+    expect(loaded.has('NativeModule https')).toBe(true);
+  });
+});
+
+describe('the stand-ins', () => {
+  it('answers instanceof ReadableStream as the global class does, for middy', () => {
+    expect(new globalThis.ReadableStream()).toBeInstanceOf(StandIn);
+    expect({ _readableState: {} }).not.toBeInstanceOf(StandIn);
+    expect('body').not.toBeInstanceOf(StandIn);
+  });
+
+  it("loads zlib on first use and inflates as zlib does, for httpx's compressed answers", () => {
+    const zlib = require('../scripts/stubs/lazy-zlib.cjs') as typeof import('node:zlib');
+    const packed = gzipSync('{"ResultCode":"OK"}');
+
+    expect('createGunzip' in zlib).toBe(true);
+    expect(zlib.gunzipSync(packed).toString()).toBe('{"ResultCode":"OK"}');
+    expect(typeof zlib.createInflate).toBe('function');
+  });
+
+  it('gives debug loggers that are off, with the shape the dependencies call', () => {
+    type Logger = ((...args: unknown[]) => void) & {
+      enabled: boolean;
+      namespace: string;
+      extend(sub: string, delimiter?: string): Logger;
+    };
+    type Factory = ((namespace: string) => Logger) & { default: Factory; enabled(): boolean };
+    const debug = require('../scripts/stubs/silent-debug.cjs') as Factory;
+    const logger = debug.default('ioredis:redis');
+
+    expect(logger.enabled).toBe(false);
+    expect(logger.extend('connection').namespace).toBe('ioredis:redis:connection');
+    expect(logger('%s', 'Signature=abc')).toBeUndefined();
+    expect(debug.enabled()).toBe(false);
+  });
+});
+
+describe('a push through a bundle with DEBUG=*', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  it('is sent, and nothing but the JSON log lines is written', async () => {
+    const event = jsonPushEvent(docsExample()).toString('base64');
+    const context = fcContext(emulator.mintCredentials());
+    const source = `
+      const { handler } = await import('./dist/http-push/index.mjs');
+      const event = Buffer.from(process.env.TEST_EVENT, 'base64');
+      const response = await handler(event, JSON.parse(process.env.TEST_CONTEXT));
+      console.log('STATUS ' + response.statusCode);
+      process.exit(0);`;
+    const env = {
+      DEBUG: '*',
+      MPAAS_ENDPOINT: emulator.url,
+      MPAAS_APP_ID: 'ONEX570DA89211721',
+      MPAAS_WORKSPACE_ID: 'test',
+      IDEMPOTENCY_STORE: 'memory',
+      TEST_EVENT: event,
+      TEST_CONTEXT: JSON.stringify(context),
+    };
+    const run = await runModuleAsync(source, env);
+
+    expect(run.stdout).toContain('STATUS 200');
+    expect(run.stderr).toBe('');
+    expect(emulator.pushes()).toHaveLength(1);
+    for (const line of run.stdout.trim().split('\n').slice(0, -1)) {
+      expect(() => JSON.parse(line), line).not.toThrow();
+    }
+  });
+});
