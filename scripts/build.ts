@@ -96,6 +96,8 @@ export async function bundle(name: string): Promise<BundleSize> {
       // every `DEBUG` logger of the dependencies off: they print signed requests past the
       // redacting logger (scripts/stubs/silent-debug.cjs)
       debug: './scripts/stubs/silent-debug.cjs',
+      // int64 as numbers, as the generated Tablestore code is typed (scripts/stubs/no-long.cjs)
+      long: './scripts/stubs/no-long.cjs',
     },
     plugins: [lazyBuiltins()],
   });
