@@ -75,7 +75,7 @@ async function credentialsFromEnvironment(env) {
 }
 
 async function main(env) {
-  const url = env.HTTP_PUSH_URL ?? 'http://127.0.0.1:9000/';
+  const url = env.HTTP_PUSH_URL ?? 'http://127.0.0.1:9000/pushes';
   const body = JSON.stringify({
     taskName: 'template test',
     deliveryType: 3,

@@ -81,7 +81,7 @@ process.stdout.write(
     `app ${env.MPAAS_APP_ID} / workspace ${env.MPAAS_WORKSPACE_ID}, endpoint ${env.MPAAS_ENDPOINT}`,
     '',
     'Send the docs example:',
-    `  curl -s ${gateway.url}/ -H 'content-type: application/json' -d '{"taskName":"template test","deliveryType":3,"targetMsgkey":{"user1024":"1578807462788"},"expiredSeconds":300,"templateName":"template1024","templateKeyValue":{"name":"Alice","money":"200"}}'`,
+    `  curl -s ${gateway.url}/pushes -H 'content-type: application/json' -d '{"taskName":"template test","deliveryType":3,"targetMsgkey":{"user1024":"1578807462788"},"expiredSeconds":300,"templateName":"template1024","templateKeyValue":{"name":"Alice","money":"200"}}'`,
     `  curl -s ${emulator.url}/_pushes`,
     '',
   ].join('\n'),

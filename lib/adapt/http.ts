@@ -11,7 +11,7 @@
  */
 
 import * as z from 'zod/mini';
-import { BadRequestError } from '#lib/shared/errors.ts';
+import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
 import { parseJsonText } from '#lib/shared/json-text.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
@@ -59,18 +59,89 @@ function header(event: FcHttpEvent, name: string): string | undefined {
 }
 
 /**
- * The request body as JSON, after checking method, media type, size and encoding.
- * @throws BadRequestError with the status a client should see (405, 413, 415, 400).
+ * The routes of the API: each path with the methods it answers. `POST /` is the first release's
+ * push endpoint, kept as an alias of `POST /pushes`.
  */
-function jsonBody(event: FcHttpEvent, maxBytes: number): unknown {
+export const ROUTES: readonly { path: string; methods: readonly string[] }[] = [
+  { path: '/pushes', methods: ['POST'] },
+  { path: '/', methods: ['POST'] },
+  { path: '/healthz', methods: ['GET'] },
+];
+
+/** Query parameters `POST /pushes` takes, each with the values it accepts. */
+const PUSH_QUERY: Readonly<Record<string, readonly string[]>> = { dryRun: ['true', 'false'] };
+
+/** What a request asks of the API, once its path and method matched a route. */
+type Route = { kind: 'push'; dryRun: boolean } | { kind: 'health' };
+
+/** The request's path without a trailing slash (`/pushes/` is `/pushes`); `/` stays `/`. */
+function requestPath(event: FcHttpEvent): string {
+  const path = event.rawPath ?? event.requestContext.http.path ?? '/';
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed === '' ? '/' : trimmed;
+}
+
+function describePath(path: string): string {
+  return path.length > 64 ? `${JSON.stringify(path.slice(0, 64))}…` : JSON.stringify(path);
+}
+
+/**
+ * The route of a request.
+ * @throws BadRequestError 404 `NotFound` for a path the API does not have, 405
+ *   `MethodNotAllowed` (with the methods it allows) for a known path, and 400
+ *   `InvalidQueryParameter` for a query parameter `POST /pushes` does not take.
+ */
+function routeOf(event: FcHttpEvent): Route {
   const method = event.requestContext.http.method.toUpperCase();
-  if (method !== 'POST') {
+  const path = requestPath(event);
+  const route = ROUTES.find((candidate) => candidate.path === path);
+  if (route === undefined) {
+    const known = ROUTES.map((r) => `${r.methods.join('/')} ${r.path}`).join(', ');
     throw new BadRequestError(
-      `Method ${method} is not allowed: send the push request with POST.`,
-      405,
-      'MethodNotAllowed',
+      `There is no ${describePath(path)} here: the API answers ${known}.`,
+      404,
+      'NotFound',
     );
   }
+  if (!route.methods.includes(method)) {
+    throw new MethodNotAllowedError(
+      `Method ${method.slice(0, 16)} is not allowed on ${route.path}: use ${route.methods.join(' or ')}.`,
+      route.methods,
+    );
+  }
+  if (route.path === '/healthz') return { kind: 'health' };
+  return { kind: 'push', dryRun: pushQuery(event).dryRun === 'true' };
+}
+
+/** The query of `POST /pushes`, each parameter checked against what it accepts. */
+function pushQuery(event: FcHttpEvent): Record<string, string> {
+  const query = event.queryParameters ?? {};
+  for (const [name, value] of Object.entries(query)) {
+    const accepted = Object.hasOwn(PUSH_QUERY, name) ? PUSH_QUERY[name] : undefined;
+    if (accepted === undefined) {
+      const names = Object.keys(PUSH_QUERY).join(', ');
+      throw new BadRequestError(
+        `Query parameter ${describePath(name)}: unknown; POST /pushes takes ${names}.`,
+        400,
+        'InvalidQueryParameter',
+      );
+    }
+    if (!accepted.includes(value)) {
+      throw new BadRequestError(
+        `Query parameter ${name}: must be ${accepted.join(' or ')}; got ${describePath(value)}.`,
+        400,
+        'InvalidQueryParameter',
+      );
+    }
+  }
+  return query;
+}
+
+/**
+ * The request body as JSON, after checking media type, size and encoding.
+ * @throws BadRequestError with the status a client should see (413, 415, 400).
+ */
+function jsonBody(event: FcHttpEvent, maxBytes: number): unknown {
   const type = (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new BadRequestError(
@@ -123,6 +194,8 @@ export type HttpRecord =
       msgKeySeed: string;
       /** The JSON body, not yet validated. */
       body: unknown;
+      /** `?dryRun=true`: validate and plan, send nothing, claim no key. */
+      dryRun: boolean;
     }
   | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError }
   /** `GET /healthz`: the function is up; nothing is validated or sent. */
@@ -143,11 +216,9 @@ export function httpRecord(
   const httpEvent = parseHttpEvent(event);
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : requestId;
-  const path = httpEvent.rawPath ?? httpEvent.requestContext.http.path;
-  if (httpEvent.requestContext.http.method === 'GET' && path === '/healthz') {
-    return { kind: 'health', id: requestId, correlationId };
-  }
   try {
+    const route = routeOf(httpEvent);
+    if (route.kind === 'health') return { kind: 'health', id: requestId, correlationId };
     const givenKey = idempotencyKeyOf(httpEvent);
     // One namespace for both paths, so a key reused for another payload is caught whether the
     // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.
@@ -160,6 +231,7 @@ export function httpRecord(
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       msgKeySeed: idempotencyKey ?? requestId,
       body,
+      dryRun: route.dryRun,
     };
   } catch (error) {
     if (!(error instanceof BadRequestError)) throw error;

@@ -1,6 +1,9 @@
 /**
- * The HTTP trigger's push endpoint: `POST` a PushTemplate request as JSON, through the five
- * stages in order.
+ * The HTTP trigger's push endpoint: `POST /pushes` (or `/`) a PushTemplate request as JSON,
+ * through the five stages in order; `GET /healthz` answers 200 without a record.
+ *
+ * - `?dryRun=true` stops after the plan: 200 with the validated request and the calls (and
+ *   batches) it would make, nothing sent, no key claimed; a bad request gets the same 4xx.
  *
  * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
  *   sent, 207 when some were not (the body lists every target's status), and the problem status
@@ -19,9 +22,11 @@ import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { dryRunOf } from '#lib/plan/dry-run.ts';
 import { planPush } from '#lib/plan/plan.ts';
 import {
   dispatchAnswer,
+  dryRunAnswer,
   type FcHttpResponse,
   jsonResponse,
   pushAnswer,
@@ -76,8 +81,13 @@ export async function pushFromHttp(
     idempotencyKey,
     validatedAt,
   });
-  const ledger = ledgerFor(state, context, idempotencyKey);
   const answer = { requestId: context.requestId, correlationId };
+  if (record.dryRun) {
+    // 5. report: what would be sent; no key is claimed, nothing is sent or counted as sent
+    annotate(state, { outcome: 'dry-run', statusCode: 200 });
+    return dryRunAnswer(dryRunOf(plan), { ...answer, replayed: false });
+  }
+  const ledger = ledgerFor(state, context, idempotencyKey);
   if (plan.mode === 'dispatch') {
     // 4. send
     const { value, replayed } = await sendDispatch(plan, dispatchOptions(state, context), ledger);

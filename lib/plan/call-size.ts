@@ -40,6 +40,28 @@ function encodedLength(name: string, value: string): number {
 }
 
 /**
+ * The encoded bytes of each call of `request` (its chunks in order), signer's reserve included:
+ * what each PushTemplate call will weigh on the wire, and what {@link checkCallSizes} bounds.
+ *
+ * @example
+ * callSizes(request, chunkTargets(request.targetMsgkey)); // [1503, 1497]
+ */
+export function callSizes(request: { targetMsgkey: Chunk }, chunks: readonly Chunk[]): number[] {
+  return measure(request, chunks).calls;
+}
+
+function measure(request: { targetMsgkey: Chunk }, chunks: readonly Chunk[]) {
+  const fields = Object.entries(
+    toWireParams({ ...request, targetMsgkey: undefined }, '2020-10-28'),
+  );
+  const sizes = fields.map(([name, value]) => ({ name, bytes: encodedLength(name, value) }));
+  // one `&` before each parameter but the first: as many as there are fields beside TargetMsgkey
+  const fixed = sizes.reduce((sum, field) => sum + field.bytes + 1, SIGNING_RESERVE);
+  const targets = chunks.map((chunk) => encodedLength('TargetMsgkey', JSON.stringify(chunk)));
+  return { sizes, targets, calls: targets.map((bytes) => fixed + bytes) };
+}
+
+/**
  * Throws when any of the calls of `request` would exceed {@link MAX_CALL_BYTES}.
  *
  * @throws BadRequestError 413 `PayloadTooLarge`, naming the largest field.
@@ -47,23 +69,16 @@ function encodedLength(name: string, value: string): number {
  * checkCallSizes(request, chunkTargets(request.targetMsgkey));
  */
 export function checkCallSizes(request: { targetMsgkey: Chunk }, chunks: readonly Chunk[]): void {
-  const fields = Object.entries(
-    toWireParams({ ...request, targetMsgkey: undefined }, '2020-10-28'),
+  const { sizes, targets, calls } = measure(request, chunks);
+  const over = calls.findIndex((bytes) => bytes > MAX_CALL_BYTES);
+  if (over < 0) return;
+  const largest = [...sizes, { name: 'TargetMsgkey', bytes: targets[over] ?? 0 }].reduce((a, b) =>
+    b.bytes > a.bytes ? b : a,
   );
-  const sizes = fields.map(([name, value]) => ({ name, bytes: encodedLength(name, value) }));
-  // one `&` before each parameter but the first: as many as there are fields beside TargetMsgkey
-  const fixed = sizes.reduce((sum, field) => sum + field.bytes + 1, SIGNING_RESERVE);
-  for (const chunk of chunks) {
-    const targets = encodedLength('TargetMsgkey', JSON.stringify(chunk));
-    if (fixed + targets <= MAX_CALL_BYTES) continue;
-    const largest = [...sizes, { name: 'TargetMsgkey', bytes: targets }].reduce((a, b) =>
-      b.bytes > a.bytes ? b : a,
-    );
-    const field = largest.name.charAt(0).toLowerCase() + largest.name.slice(1);
-    throw new BadRequestError(
-      `A PushTemplate call of this request would be ${fixed + targets} bytes encoded, more than the ${MAX_CALL_BYTES} this function sends in one call; its largest field is ${field} (${largest.bytes} bytes): shorten it.`,
-      413,
-      'PayloadTooLarge',
-    );
-  }
+  const field = largest.name.charAt(0).toLowerCase() + largest.name.slice(1);
+  throw new BadRequestError(
+    `A PushTemplate call of this request would be ${calls[over]} bytes encoded, more than the ${MAX_CALL_BYTES} this function sends in one call; its largest field is ${field} (${largest.bytes} bytes): shorten it.`,
+    413,
+    'PayloadTooLarge',
+  );
 }

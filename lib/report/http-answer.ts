@@ -7,9 +7,15 @@
  * names only the request id, so internals never leak.
  */
 import { STATUS_CODES } from 'node:http';
+import type { DryRunPlan } from '#lib/plan/dry-run.ts';
 import { type PushReport, pushStatusCode } from '#lib/report/push-report.ts';
 import type { DispatchResult } from '#lib/send/results.ts';
-import { PushError, ReplayedRefusalError, ValidationError } from '#lib/shared/errors.ts';
+import {
+  MethodNotAllowedError,
+  PushError,
+  ReplayedRefusalError,
+  ValidationError,
+} from '#lib/shared/errors.ts';
 
 /** The response struct FC turns into the HTTP answer. */
 export interface FcHttpResponse {
@@ -32,6 +38,8 @@ export interface Problem {
   mpaasRequestId?: string;
   /** The answer stored by an earlier request with the same Idempotency-Key. */
   replayed?: true;
+  /** A 405's methods the path does answer, also sent as `Allow`. */
+  allow?: readonly string[];
 }
 
 /** A JSON response struct. */
@@ -80,6 +88,30 @@ export function dispatchAnswer(result: DispatchResult, answer: AnswerContext): F
   );
 }
 
+/**
+ * The 200 of a dry run: what the request would send, and that nothing was.
+ * @example dryRunAnswer(dryRunOf(plan), { requestId: 'req-1', correlationId: 'req-1' }).statusCode // 200
+ */
+export function dryRunAnswer(plan: DryRunPlan, answer: AnswerContext): FcHttpResponse {
+  const bytes = plan.calls.reduce((sum, call) => sum + call.bytes, 0);
+  const body = {
+    requestId: answer.requestId,
+    dryRun: true,
+    status: 'VALID',
+    mode: plan.mode,
+    summary: {
+      targets: plan.targets,
+      calls: plan.calls.length,
+      batches: plan.batches?.length ?? 0,
+      bytes,
+    },
+    request: plan.request,
+    calls: plan.calls,
+    ...(plan.batches === undefined ? {} : { batches: plan.batches }),
+  };
+  return jsonResponse(200, body, answerHeaders(answer));
+}
+
 function answerHeaders(answer: AnswerContext): Record<string, string> {
   const headers: Record<string, string> = { 'x-correlation-id': answer.correlationId };
   if (answer.replayed) headers['idempotent-replayed'] = 'true';
@@ -120,6 +152,7 @@ export function problemOf(error: unknown, requestId: string): Problem {
     ...(error instanceof ValidationError ? { errors: error.issues } : {}),
     ...(mpaasRequestId ? { mpaasRequestId } : {}),
     ...(error instanceof ReplayedRefusalError ? { replayed: true } : {}),
+    ...(error instanceof MethodNotAllowedError ? { allow: error.allow } : {}),
   };
 }
 
@@ -134,6 +167,6 @@ export function problemResponse(problem: Problem, correlationId?: string): FcHtt
   if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
   if (problem.replayed) headers['idempotent-replayed'] = 'true';
   if (problem.status === 429 || problem.status === 503) headers['retry-after'] = '1';
-  if (problem.status === 405) headers.allow = 'POST';
+  if (problem.allow !== undefined) headers.allow = problem.allow.join(', ');
   return jsonResponse(problem.status, problem, headers);
 }

@@ -75,6 +75,18 @@ export class BadRequestError extends PushError {
   }
 }
 
+/** A method the path does not answer (405): `allow` lists those it does, for the `Allow` header. */
+export class MethodNotAllowedError extends BadRequestError {
+  override name = 'MethodNotAllowedError';
+
+  constructor(
+    message: string,
+    readonly allow: readonly string[],
+  ) {
+    super(message, 405, 'MethodNotAllowed');
+  }
+}
+
 /** The function is deployed without what it needs (role, settings): an operator must act. */
 export class ConfigurationError extends PushError {
   override name = 'ConfigurationError';

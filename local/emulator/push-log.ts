@@ -20,6 +20,8 @@ export interface RecordedPush {
   text: string;
   /** ISO 8601 instant on the emulator's clock. */
   receivedAt: string;
+  /** The size of the call's body as it arrived: the signed form, signature included. */
+  bodyBytes: number;
 }
 
 /** An append-only list of accepted pushes that hands out copies. */

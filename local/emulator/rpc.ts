@@ -47,6 +47,7 @@ function pushTemplate(
   accessKeyId: string,
   requestId: string,
   state: EmulatorState,
+  bodyBytes: number,
 ): Reply {
   const outcome = checkPushTemplate(businessParams(params), state.apps, state.templates);
   if (!outcome.ok) return { status: 200, body: businessFailure(requestId, outcome.resultCode) };
@@ -59,6 +60,7 @@ function pushTemplate(
     title: outcome.push.title,
     text: outcome.push.text,
     receivedAt: state.now().toISOString(),
+    bodyBytes,
   });
   return { status: 200, body: businessSuccess(requestId, outcome.push.data) };
 }
@@ -66,9 +68,10 @@ function pushTemplate(
 function answer(
   auth: AuthOutcome,
   params: SignedParams,
-  state: EmulatorState,
+  ctx: RequestContext,
   fault: Fault | undefined,
 ): Reply {
+  const { state } = ctx;
   if (!auth.ok) return auth.error;
   const requestId = newRequestId();
   if (!API_VERSIONS.has(params.Version ?? '')) return gatewayError('InvalidVersion', { requestId });
@@ -76,7 +79,7 @@ function answer(
   if (fault?.type === 'result') {
     return { status: 200, body: businessFailure(requestId, fault.resultCode, fault.resultMessage) };
   }
-  return pushTemplate(params, auth.accessKeyId, requestId, state);
+  return pushTemplate(params, auth.accessKeyId, requestId, state, ctx.body.length);
 }
 
 function v3Request(ctx: RequestContext): V3Request {
@@ -148,7 +151,7 @@ export async function handleRpc(ctx: RequestContext): Promise<void> {
         Version: String(ctx.req.headers['x-acs-version'] ?? ''),
       }
     : params;
-  const reply = answer(auth, named, ctx.state, fault);
+  const reply = answer(auth, named, ctx, fault);
   if (fault?.type === 'reset') {
     resetConnection(ctx.req);
     return;

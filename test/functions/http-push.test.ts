@@ -149,7 +149,7 @@ describe('http-push', () => {
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
 
-  it('answers GET /healthz with 200 and no mPaaS call, and any other GET with 405 (#13)', async () => {
+  it('answers GET /healthz with 200 and no mPaaS call, another path 404, POST /healthz 405 (#13, #10)', async () => {
     const credentials = await mint(emulator.url);
 
     const health = await invoke(
@@ -165,8 +165,10 @@ describe('http-push', () => {
     expect(health.statusCode).toBe(200);
     expect(health.json).toEqual({ status: 'ok' });
     expect(health.headers['x-correlation-id']).toBe('probe-1');
-    expect(other.statusCode).toBe(405);
-    expect(post.statusCode).toBe(400);
+    expect(other.statusCode).toBe(404);
+    expect(other.json.code).toBe('NotFound');
+    expect(post.statusCode).toBe(405);
+    expect(post.headers.allow).toBe('GET');
     expect(await pushes(emulator.url)).toHaveLength(0);
   });
 

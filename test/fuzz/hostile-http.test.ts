@@ -557,7 +557,7 @@ describe('the local gateway over loopback, hostile requests to the built http-pu
     headers: Record<string, string> = { 'content-type': 'application/json' },
   ): Promise<HttpAnswer> {
     fresh();
-    const response = await fetch(`${gateway.url}/push`, { method: 'POST', headers, body });
+    const response = await fetch(`${gateway.url}/pushes`, { method: 'POST', headers, body });
     const text = await response.text();
     return {
       statusCode: response.status,
@@ -649,7 +649,7 @@ describe('the local gateway over loopback, hostile requests to the built http-pu
       'idempotency-key': 'k'.repeat(8 * 1024),
     });
     // Node's HTTP parser (16 KB of headers by default) answers 431 itself: the function never runs.
-    const huge = await fetch(`${gateway.url}/push`, {
+    const huge = await fetch(`${gateway.url}/pushes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-correlation-id': 'c'.repeat(64 * 1024) },
       body,

@@ -39,10 +39,13 @@ export function fcContext(
 /** The documented HTTP trigger sample with this request's method, headers and body. */
 export function httpEvent(options: {
   method?: string;
-  /** The request path (`rawPath` and `requestContext.http.path`); the sample's `/example` by default. */
+  /** The request path (`rawPath` and `requestContext.http.path`); `/pushes` by default (the
+   * sample's own `/example` is no route of the API). */
   path?: string;
   body?: string;
   headers?: Record<string, string>;
+  /** `queryParameters`; none by default (the sample's own are no parameters of the API). */
+  query?: Record<string, string>;
   base64?: boolean;
 }): Buffer {
   const event = fixture<
@@ -53,10 +56,9 @@ export function httpEvent(options: {
   event.isBase64Encoded = options.base64 === true;
   event.headers = options.headers ?? { 'Content-Type': 'application/json' };
   event.requestContext.http.method = options.method ?? 'POST';
-  if (options.path !== undefined) {
-    event.rawPath = options.path;
-    event.requestContext.http.path = options.path;
-  }
+  event.queryParameters = options.query ?? {};
+  event.rawPath = options.path ?? '/pushes';
+  event.requestContext.http.path = options.path ?? '/pushes';
   return Buffer.from(JSON.stringify(event));
 }
 

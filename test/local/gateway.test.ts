@@ -66,7 +66,7 @@ describe('local gateway: HTTP trigger', () => {
   });
 
   it('answers bad input with problem+json and sends nothing', async () => {
-    const response = await fetch(`${gateway.url}/push`, {
+    const response = await fetch(`${gateway.url}/pushes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateName: 'template1024' }),
@@ -137,10 +137,15 @@ describe('local gateway: invoke API', () => {
   it('runs the built http-push with an HTTP event sent to the invoke API', async () => {
     const event = fixture<Record<string, unknown>>('http/doc-sample.json');
     Object.assign(event, {
+      rawPath: '/pushes',
       body: JSON.stringify(docsExample()),
       headers: { 'Content-Type': 'application/json' },
+      queryParameters: {},
     });
-    (event.requestContext as { http: { method: string } }).http.method = 'POST';
+    Object.assign((event.requestContext as { http: object }).http, {
+      method: 'POST',
+      path: '/pushes',
+    });
 
     const response = await fetch(invokeUrl(gateway.url, 'http-push'), {
       method: 'POST',

@@ -26,7 +26,7 @@ describe('the HTTP trigger with authType function', () => {
       cwd: root,
       env: {
         ...process.env,
-        HTTP_PUSH_URL: `${stack.gateway.url}/`,
+        HTTP_PUSH_URL: `${stack.gateway.url}/pushes`,
         STS_URL: `${stack.emulator.url}/_sts`,
       },
       timeout: 30_000,

@@ -20,6 +20,7 @@ describe('httpRecord', () => {
       correlationId: REQUEST_ID,
       msgKeySeed: REQUEST_ID,
       body: docsExample(),
+      dryRun: false,
     });
   });
 

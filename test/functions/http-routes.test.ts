@@ -1,0 +1,244 @@
+/**
+ * The HTTP API's routes (#10): `POST /pushes` and its alias `POST /`, `GET /healthz`, 404 for
+ * any other path and 405 with `Allow` for another method, and `POST /pushes?dryRun=true`, which
+ * validates and plans like a send but sends nothing and claims no idempotency key.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '#functions/http-push/index.ts';
+import { MAX_CALL_BYTES, SIGNING_RESERVE } from '#lib/plan/call-size.ts';
+import { type Emulator, startEmulator } from '#local/emulator/server.ts';
+import { emulatorEnv } from '#test/helpers/emulator.ts';
+import { captureStdout, docsExample, fcContext, httpEvent } from '#test/helpers/fc.ts';
+
+let emulator: Emulator;
+const stdout: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => {
+  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
+  stdout.length = 0;
+  captureStdout(stdout);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  emulator.clearPushes();
+  emulator.clearFaults();
+});
+
+type Answer = {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  json: Record<string, unknown>;
+};
+
+async function call(options: Parameters<typeof httpEvent>[0]): Promise<Answer> {
+  const response = (await handler(
+    httpEvent({ headers: { 'content-type': 'application/json' }, ...options }),
+    fcContext(emulator.mintCredentials()),
+  )) as Omit<Answer, 'json'>;
+  return { ...response, json: JSON.parse(response.body) as Record<string, unknown> };
+}
+
+const pairs = (count: number, prefix: string) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, `${prefix}-m${i}`]));
+
+function summaryLine(): Record<string, unknown> | undefined {
+  return stdout
+    .join('')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .find((entry) => entry.message === 'invocation finished');
+}
+
+describe('routes', () => {
+  it.each(['/pushes', '/', '/pushes/'])('sends a push POSTed to %s', async (path) => {
+    const body = JSON.stringify(docsExample({ targetMsgkey: pairs(1, `route${path.length}`) }));
+
+    const answer = await call({ path, body });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json.status).toBe('SENT');
+    expect(emulator.pushes()).toHaveLength(1);
+  });
+
+  it.each([
+    ['/push', 'POST'],
+    ['/pushes/x/y', 'GET'],
+    ['/Pushes', 'POST'],
+    ['/healthz/', 'DELETE'],
+  ])('answers %s (%s) with 404 problem+json that lists the routes', async (path, method) => {
+    const answer = await call({ path, method, body: JSON.stringify(docsExample()) });
+
+    if (path === '/healthz/') {
+      // a trailing slash names the same route: the method is what is wrong
+      expect(answer.statusCode).toBe(405);
+      return;
+    }
+    expect(answer.statusCode).toBe(404);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.json).toMatchObject({ code: 'NotFound', retryable: false });
+    expect(answer.json.detail).toContain('POST /pushes');
+    expect(answer.json.detail).toContain('GET /healthz');
+    expect(emulator.pushes()).toHaveLength(0);
+  });
+
+  it.each([
+    ['/pushes', 'GET', 'POST'],
+    ['/pushes', 'PUT', 'POST'],
+    ['/', 'DELETE', 'POST'],
+    ['/healthz', 'POST', 'GET'],
+  ])('answers %s with %s by 405 and Allow: %s', async (path, method, allow) => {
+    const answer = await call({ path, method, body: '{}' });
+
+    expect(answer.statusCode).toBe(405);
+    expect(answer.headers.allow).toBe(allow);
+    expect(answer.json).toMatchObject({ code: 'MethodNotAllowed', allow: [allow] });
+    expect(answer.json.detail).toContain(path);
+  });
+
+  it('quotes a long unknown path cut to 64 characters', async () => {
+    const answer = await call({ path: `/${'p'.repeat(5000)}`, body: '{}' });
+
+    expect(answer.statusCode).toBe(404);
+    expect(String(answer.json.detail).length).toBeLessThan(300);
+  });
+
+  it.each([
+    [{ dryrun: 'true' }, 'dryrun'],
+    [{ dryRun: 'TRUE' }, 'dryRun'],
+    [{ dryRun: '1' }, 'dryRun'],
+  ])('refuses the query %o with 400 naming %s, and sends nothing', async (query, name) => {
+    const answer = await call({ query, body: JSON.stringify(docsExample()) });
+
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json.code).toBe('InvalidQueryParameter');
+    expect(answer.json.detail).toContain(name);
+    expect(emulator.pushes()).toHaveLength(0);
+  });
+});
+
+describe('POST /pushes?dryRun=true', () => {
+  it('answers the validated request and its calls with their encoded bytes, and sends nothing', async () => {
+    const request = docsExample({ targetMsgkey: pairs(25, 'dry') });
+
+    const answer = await call({ query: { dryRun: 'true' }, body: JSON.stringify(request) });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json).toMatchObject({
+      dryRun: true,
+      status: 'VALID',
+      mode: 'inline',
+      summary: { targets: 25, calls: 3, batches: 0 },
+      request: { taskName: request.taskName, templateName: request.templateName },
+    });
+    const calls = answer.json.calls as Array<{ chunk: number; targets: number; bytes: number }>;
+    expect(calls.map((c) => [c.chunk, c.targets])).toEqual([
+      [0, 10],
+      [1, 10],
+      [2, 5],
+    ]);
+    expect(emulator.pushes()).toHaveLength(0);
+    // the same request sent for real: each call's body fits within the bytes the dry run gave
+    const sent = await call({ body: JSON.stringify(request) });
+    expect(sent.statusCode).toBe(200);
+    // each call matched to its chunk by its first target (calls run concurrently)
+    const firsts = Object.keys(request.targetMsgkey as object).sort();
+    const received = emulator.pushes();
+    expect(received).toHaveLength(3);
+    for (const push of received) {
+      const first = Object.keys(push.params.TargetMsgkey as object).sort()[0] ?? '';
+      const planned = calls[Math.floor(firsts.indexOf(first) / 10)]?.bytes ?? 0;
+      expect(push.bodyBytes).toBeLessThanOrEqual(planned);
+      expect(push.bodyBytes).toBeGreaterThan(planned - SIGNING_RESERVE);
+    }
+    expect(calls.every((c) => c.bytes <= MAX_CALL_BYTES)).toBe(true);
+  });
+
+  it('derives the msgKeys a send with the same Idempotency-Key would use, and claims no key', async () => {
+    const body = JSON.stringify(docsExample({ targetMsgkey: undefined, targets: ['a1', 'a2'] }));
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'dry-key-1' };
+
+    const dry = await call({ query: { dryRun: 'true' }, body, headers });
+    const again = await call({ query: { dryRun: 'true' }, body, headers });
+    const sent = await call({ body, headers });
+
+    expect(dry.statusCode).toBe(200);
+    expect(again.json.request).toEqual(dry.json.request);
+    // the key was not claimed: the real send is a first send, not a replay
+    expect(sent.statusCode).toBe(200);
+    expect(sent.headers['idempotent-replayed']).toBeUndefined();
+    const keys = (dry.json.request as { targetMsgkey: Record<string, string> }).targetMsgkey;
+    const sentKeys = Object.fromEntries(
+      (sent.json.targets as Array<{ target: string; msgKey: string }>).map((t) => [
+        t.target,
+        t.msgKey,
+      ]),
+    );
+    expect(sentKeys).toEqual(keys);
+  });
+
+  it('plans a push over MPAAS_INLINE_TARGETS as batches, without invoking the worker', async () => {
+    vi.stubEnv('MPAAS_INLINE_TARGETS', '10');
+    // no FC endpoint is configured: a real dispatch could not even start
+    const body = JSON.stringify(docsExample({ targetMsgkey: pairs(45, 'batch') }));
+
+    const answer = await call({ query: { dryRun: 'true' }, body });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json).toMatchObject({
+      mode: 'dispatch',
+      summary: { targets: 45, calls: 5, batches: 1 },
+      batches: [{ batch: 0, targets: 45, calls: 5 }],
+    });
+    const calls = answer.json.calls as Array<{ batch: number; chunk: number; targets: number }>;
+    expect(calls.map((c) => `${c.batch}.${c.chunk}:${c.targets}`)).toEqual([
+      '0.0:10',
+      '0.1:10',
+      '0.2:10',
+      '0.3:10',
+      '0.4:5',
+    ]);
+    expect(emulator.pushes()).toHaveLength(0);
+  });
+
+  it('refuses a bad request with the same 400 a send gets', async () => {
+    const body = JSON.stringify(docsExample({ deliveryType: 9 }));
+
+    const dry = await call({ query: { dryRun: 'true' }, body });
+    const real = await call({ body });
+
+    expect(dry.statusCode).toBe(400);
+    expect(dry.json.errors).toEqual(real.json.errors);
+    expect(dry.json.code).toBe('InvalidPushRequest');
+  });
+
+  it('counts no send: its summary line says outcome dry-run', async () => {
+    await call({ query: { dryRun: 'true' }, body: JSON.stringify(docsExample()) });
+
+    expect(summaryLine()).toMatchObject({
+      outcome: 'dry-run',
+      statusCode: 200,
+      records: 1,
+      sent: 0,
+      dispatched: 0,
+    });
+  });
+
+  it('sends when dryRun is false', async () => {
+    const body = JSON.stringify(docsExample({ targetMsgkey: pairs(1, 'wet') }));
+
+    const answer = await call({ query: { dryRun: 'false' }, body });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json.status).toBe('SENT');
+    expect(emulator.pushes()).toHaveLength(1);
+  });
+});
