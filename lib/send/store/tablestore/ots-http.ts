@@ -54,7 +54,11 @@ const NOT_APPLIED = new Set([
 
 const agents = new Map<string, http.Agent>();
 
-function agentFor(url: URL): http.Agent {
+/**
+ * The keep-alive agent of an endpoint's origin, made on first use; exported for tests.
+ * @example agentFor(new URL('https://i.cn-hangzhou.ots.aliyuncs.com')) instanceof https.Agent // true
+ */
+export function agentFor(url: URL): http.Agent {
   let agent = agents.get(url.origin);
   if (agent === undefined) {
     // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across a
@@ -74,28 +78,31 @@ interface Exchange {
 
 /** Why an exchange failed, before it becomes an `OtsError`. */
 class ExchangeFailure extends Error {
-  /** True when a pooled socket was dead before any answer came: the server never saw it. */
-  staleSocket = false;
-
   constructor(
     readonly kind: 'Timeout' | 'NetworkError' | 'BadResponse',
     readonly mayHaveSent: boolean,
-    cause?: unknown,
-    readonly status = 0,
+    /** True when a pooled socket was dead before any answer came: the server never saw it. */
+    readonly staleSocket: boolean,
+    readonly error: Error,
+    readonly status: number,
   ) {
-    super(kind, { cause });
+    super(kind, { cause: error });
   }
 }
 
-/** Operations that change nothing, so repeating one is always safe. */
-const READS = new Set(['GetRow', 'DescribeTable', 'ListTable']);
+/** Operations that change nothing, so repeating one is always safe (the client sends no other). */
+const READS = new Set(['GetRow', 'DescribeTable']);
 
 /** Errors of a kept-alive socket the server had already closed. */
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
-type Fail = (error: unknown, kind?: ExchangeFailure['kind'], status?: number) => void;
+type Fail = (error: Error, kind?: ExchangeFailure['kind'], status?: number) => void;
 
-/** Reads a whole answer, at most `MAX_RESPONSE_BYTES`; an answer cut short fails. */
+/**
+ * Reads a whole answer, at most `MAX_RESPONSE_BYTES`. An answer cut short fails through the
+ * response's `error` (Node emits `ECONNRESET` "aborted" before `close` when the connection ends
+ * early: the http docs' order of events for a destroyed request).
+ */
 function readAnswer(response: http.IncomingMessage, fail: Fail, done: (answer: Exchange) => void) {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -110,9 +117,6 @@ function readAnswer(response: http.IncomingMessage, fail: Fail, done: (answer: E
     );
   });
   response.on('error', fail);
-  response.once('close', function onClose() {
-    if (!response.complete) fail(new Error('the connection closed before the answer ended'));
-  });
   response.once('end', function onEnd() {
     done({
       status: response.statusCode ?? 0,
@@ -130,10 +134,11 @@ function exchange(
   ms: number,
 ) {
   return new Promise<Exchange>(function exchanging(resolve, reject) {
-    const transport = url.protocol === 'https:' ? https : http;
     let mayHaveSent = false;
     let timedOut = false;
-    const request = transport.request({
+    // The agent decides the protocol: an https.Agent makes TLS sockets (node:http's
+    // `request` is node:https's with other defaults, and every default is given here).
+    const request = http.request({
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port,
@@ -142,22 +147,20 @@ function exchange(
       headers: { ...headers, 'content-length': body.length },
       agent: agentFor(url),
     });
-    let settled = false;
     let answered = false;
+    // A promise settles once: a second failure (the destroy after a timeout, an error after an
+    // oversized answer) or a late answer changes nothing.
     const fail: Fail = (error, kind = 'NetworkError', status = 0) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
-      const failure = new ExchangeFailure(timedOut ? 'Timeout' : kind, mayHaveSent, error, status);
       // The pattern Node's docs give for keep-alive: a reused socket reset before any answer.
-      const code = error instanceof Error && 'code' in error ? error.code : undefined;
-      failure.staleSocket =
-        request.reusedSocket && !answered && !timedOut && STALE_SOCKET_CODES.has(String(code));
-      reject(failure);
+      const code = 'code' in error ? error.code : undefined;
+      const stale = request.reusedSocket && !answered && STALE_SOCKET_CODES.has(String(code));
+      const failed = timedOut ? 'Timeout' : kind;
+      reject(new ExchangeFailure(failed, mayHaveSent, stale, error, status));
     };
     const timer = setTimeout(function deadline() {
       timedOut = true;
-      fail(undefined);
+      fail(new Error(`no answer within ${ms} ms`));
       request.destroy();
     }, ms);
     request.once('socket', function onSocket(socket) {
@@ -171,9 +174,7 @@ function exchange(
     request.on('error', fail);
     request.once('response', function onResponse(response) {
       answered = true;
-      readAnswer(response, fail, function answered(answer) {
-        if (settled) return;
-        settled = true;
+      readAnswer(response, fail, function whole(answer) {
         clearTimeout(timer);
         resolve(answer);
       });
@@ -194,7 +195,7 @@ function serviceError(operation: string, host: string, reply: Exchange): OtsErro
   try {
     error = ots.Error.decode(reply.body);
   } catch {
-    error = undefined;
+    // not a protobuf Error: a proxy's page, or no body
   }
   if (error === undefined || error.code === '') {
     const message = `Tablestore ${operation} on ${host} answered without an error body (${where}).`;
@@ -215,8 +216,8 @@ function serviceError(operation: string, host: string, reply: Exchange): OtsErro
   });
 }
 
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return 'unknown error';
+/** A socket error's code (`ECONNREFUSED`), else the message of one of ours. */
+function describeCause(cause: Error): string {
   return 'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message;
 }
 
@@ -224,12 +225,12 @@ function exchangeError(operation: string, host: string, ms: number, failure: Exc
   const reason =
     failure.kind === 'Timeout'
       ? `timed out after ${ms} ms`
-      : `failed: ${describeCause(failure.cause)}`;
+      : `failed: ${describeCause(failure.error)}`;
   const when = failure.mayHaveSent ? ', after the request may have been received' : '';
   return new OtsError(
     `Tablestore ${operation} to ${host} ${reason}${when}.`,
     { code: failure.kind, status: failure.status, outcomeUnknown: failure.mayHaveSent },
-    failure.cause,
+    failure.error,
   );
 }
 
