@@ -3,7 +3,8 @@
 import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // MUT_TESTS narrows a run to some test files (stryker.narrow.config.mjs)
+    include: process.env.MUT_TESTS ? process.env.MUT_TESTS.split(',') : ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**', 'dist/**'],
     env: { IDEMPOTENCY_STORE: 'memory' },
     testTimeout: 30_000,

@@ -329,7 +329,6 @@ function parseJson(text: string): unknown {
 
 /** A retryable store error for what the table client threw, without credentials in it. */
 function storeError(operation: string, error: unknown): IdempotencyStoreError {
-  if (error instanceof IdempotencyStoreError) return error;
   const detail =
     error instanceof OtsError
       ? `${error.code} (HTTP ${error.status})`

@@ -325,13 +325,13 @@ export function decodeRow(bytes: Uint8Array): PlainRow {
  * @example latestColumns(decodeRow(getRowResponse.row)) // { state: 'done', n: 3 }
  */
 export function latestColumns(row: PlainRow): OtsColumns {
-  const latest = new Map<string, PlainCell>();
-  for (const cell of row.cells) {
-    if (cell.value === undefined || cell.op !== undefined) continue;
-    const seen = latest.get(cell.name);
-    if (seen === undefined || (cell.timestamp ?? 0) > (seen.timestamp ?? 0))
-      latest.set(cell.name, cell);
+  const latest = new Map<string, { value: OtsValue; timestamp: number }>();
+  for (const { name, value, op, timestamp = 0 } of row.cells) {
+    // a change (an UpdateRow delete) or a bare name is no version of a column
+    if (value === undefined || op !== undefined) continue;
+    const seen = latest.get(name);
+    if (seen === undefined || timestamp > seen.timestamp) latest.set(name, { value, timestamp });
   }
   // fromEntries defines own properties, so a column named `__proto__` stays a column.
-  return Object.fromEntries([...latest].map(([name, cell]) => [name, cell.value ?? '']));
+  return Object.fromEntries([...latest].map(([name, version]) => [name, version.value]));
 }

@@ -36,7 +36,10 @@ async function listening<T extends net.Server>(server: T): Promise<T> {
 
 /** An HTTP server whose `answer` decides each request: its status, headers, body. */
 async function answering(
-  answer: (request: http.IncomingMessage, nth: number) => {
+  answer: (
+    request: http.IncomingMessage,
+    nth: number,
+  ) => {
     status: number;
     headers?: Record<string, string>;
     body?: Uint8Array | string;
@@ -156,9 +159,10 @@ describe('what a failed call says', () => {
 
   it('reads the request id from x-ots-request-id too, and names an error body without one', async () => {
     const body = ots.Error.encode({ code: 'OTSServerBusy', message: 'busy' }).finish();
+    const alternative: Record<string, string> = { 'x-ots-request-id': 'alt-1' };
     const { target } = await answering((_request, nth) => ({
       status: 503,
-      headers: nth === 1 ? { 'x-ots-request-id': 'alt-1' } : {},
+      headers: nth === 1 ? alternative : {},
       body,
     }));
 
@@ -200,8 +204,11 @@ describe('what a failed call says', () => {
   it('throws what Node throws for a request it cannot even write, not a network error', async () => {
     const { target, seen } = await answering(() => ({ status: 200 }));
 
-    const thrown = await callOts({ ...target, instance: 'bad\ninstance' }, 'GetRow', BODY, () =>
-      1_000,
+    const thrown = await callOts(
+      { ...target, instance: 'bad\ninstance' },
+      'GetRow',
+      BODY,
+      () => 1_000,
     ).catch((error: unknown) => error);
 
     expect(thrown).toBeInstanceOf(Error);
@@ -284,9 +291,7 @@ describe('the quiet retry of a read on a dead pooled socket', () => {
       const socket = free[0] as Socket;
       // the pooled socket dies when the next request is written on it, as a peer's close does
       socket.write = () => {
-        process.nextTick(() =>
-          socket.destroy(Object.assign(new Error(`write ${code}`), { code })),
-        );
+        process.nextTick(() => socket.destroy(Object.assign(new Error(`write ${code}`), { code })));
         return true;
       };
 
