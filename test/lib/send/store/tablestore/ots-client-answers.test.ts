@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTable, describeTable, otsTable } from '#lib/send/store/tablestore/ots-client.ts';
 import { ots } from '#lib/send/store/tablestore/proto/tablestore.js';
-import { OtsError } from '#lib/send/store/tablestore/table.ts';
+import { otsFailure as failure } from './ots-failure.ts';
 import { useOtsTestBed } from './ots-test-bed.ts';
 
 const bed = useOtsTestBed();
@@ -34,15 +34,6 @@ async function answering(body: Uint8Array | string) {
   servers.push(server);
   const { port } = server.address() as AddressInfo;
   return bed.options({ endpoint: `http://127.0.0.1:${port}` });
-}
-
-async function failure(call: Promise<unknown>): Promise<OtsError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OtsError)) throw new Error(`expected an OtsError, got ${String(error)}`);
-  return error;
 }
 
 // Field 1, wire type 7: no protobuf message can start like this.

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createTable, describeTable, otsTable } from '#lib/send/store/tablestore/ots-client.ts';
 import { ots } from '#lib/send/store/tablestore/proto/tablestore.js';
-import { OtsError } from '#lib/send/store/tablestore/table.ts';
+import { otsFailure as failure } from './ots-failure.ts';
 import { useOtsTestBed } from './ots-test-bed.ts';
 
 const bed = useOtsTestBed();
@@ -17,15 +17,6 @@ const DAY_MS = 86_400_000;
 async function table(settings = { timeToLiveSeconds: -1, maxVersions: 1 as const }) {
   await createTable(bed.options(), settings);
   return otsTable(bed.options());
-}
-
-async function failure(call: Promise<unknown>): Promise<OtsError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OtsError)) throw new Error(`expected an OtsError, got ${String(error)}`);
-  return error;
 }
 
 describe('otsTable row operations', () => {

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentFor, callOts, type OtsTarget } from '#lib/send/store/tablestore/ots-http.ts';
 import { ots } from '#lib/send/store/tablestore/proto/tablestore.js';
 import { OtsError } from '#lib/send/store/tablestore/table.ts';
+import { otsFailure as failure } from './ots-failure.ts';
 
 const credentials = { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' };
 const BODY = new Uint8Array([1, 2, 3]);
@@ -82,15 +83,6 @@ async function serving(misbehave: (socket: Socket, nth: number, socketIndex: num
     }),
   );
   return { seen, target: targetOf(server) };
-}
-
-async function failure(call: Promise<unknown>): Promise<OtsError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof OtsError)) throw new Error(`expected an OtsError, got ${String(error)}`);
-  return error;
 }
 
 const host = (target: OtsTarget) => new URL(target.endpoint).host;
