@@ -61,6 +61,13 @@ export interface TablestoreStoreOptions {
   id?: () => string;
   /** Reads and writes one row may take before the store gives up on contention. Default 20. */
   maxAttempts?: number;
+  /**
+   * Waits `ms` before trying again after losing a race on a fresh read; tests record the pauses.
+   * Default a timer.
+   */
+  pause?: (ms: number) => Promise<void>;
+  /** The jitter's source, in [0, 1). Default `Math.random`. */
+  random?: () => number;
 }
 
 /** What a read found: the record (undefined when absent or expired) and the version it had. */
@@ -73,8 +80,10 @@ interface Read {
   remembered?: boolean;
 }
 
-/** How a step's next record is written: the whole row, or the columns it changed. */
-type WriteMode = 'row' | 'columns';
+/** How a step's next record is written: the whole row (PutRow), or the columns it changed. */
+type WriteMode = boolean;
+const WHOLE_ROW: WriteMode = true;
+const COLUMNS: WriteMode = false;
 
 const CHUNK_PREFIX = 'c';
 
@@ -92,6 +101,8 @@ export class TablestoreStore implements IdempotencyStore {
   readonly #now: () => number;
   readonly #id: () => string;
   readonly #maxAttempts: number;
+  readonly #pause: (ms: number) => Promise<void>;
+  readonly #random: () => number;
   /** Each row as this store last wrote it: the next operation on it may skip its read. */
   readonly #written = new Map<string, OtsColumns>();
 
@@ -100,12 +111,14 @@ export class TablestoreStore implements IdempotencyStore {
     this.#now = options.now ?? Date.now;
     this.#id = options.id ?? randomUUID;
     this.#maxAttempts = options.maxAttempts ?? 20;
+    this.#pause = options.pause ?? sleep;
+    this.#random = options.random ?? Math.random;
   }
 
   async begin(key: string, fp: string, leaseMs: number, ttlMs: number): Promise<BeginResult> {
     checkDurations({ leaseMs, ttlMs });
     const token = this.#id();
-    return this.#transact('begin', key, 'row', ttlMs, (record, now) =>
+    return this.#transact('begin', key, WHOLE_ROW, ttlMs, (record, now) =>
       beginRequest(record, fp, now, now + leaseMs, token),
     );
   }
@@ -113,14 +126,14 @@ export class TablestoreStore implements IdempotencyStore {
   async finish(key: string, token: string, result: StoredJson, ttlMs: number): Promise<boolean> {
     checkDurations({ ttlMs });
     const text = JSON.stringify(result);
-    return this.#transact('finish', key, 'row', ttlMs, (record) =>
+    return this.#transact('finish', key, WHOLE_ROW, ttlMs, (record) =>
       finishRequest(record, token, text),
     );
   }
 
   async abandon(key: string, token: string): Promise<boolean> {
     // Giving up ownership keeps the record's expiry, as in the other stores.
-    return this.#transact('abandon', key, 'columns', undefined, (record) =>
+    return this.#transact('abandon', key, COLUMNS, undefined, (record) =>
       abandonRequest(record, token),
     );
   }
@@ -133,7 +146,7 @@ export class TablestoreStore implements IdempotencyStore {
     ttlMs: number,
   ): Promise<ClaimResult> {
     checkChunkCall(index, { leaseMs, ttlMs });
-    return this.#transact('claim a chunk', key, 'columns', ttlMs, (record, now) =>
+    return this.#transact('claim a chunk', key, COLUMNS, ttlMs, (record, now) =>
       claimChunkRecord(record, token, index, now, now + leaseMs),
     );
   }
@@ -147,14 +160,14 @@ export class TablestoreStore implements IdempotencyStore {
   ): Promise<boolean> {
     checkChunkCall(index, { ttlMs });
     const text = JSON.stringify(result);
-    return this.#transact('complete a chunk', key, 'columns', ttlMs, (record) =>
+    return this.#transact('complete a chunk', key, COLUMNS, ttlMs, (record) =>
       completeChunkRecord(record, token, index, text),
     );
   }
 
   async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
     checkChunkCall(index, { ttlMs });
-    return this.#transact('release a chunk', key, 'columns', ttlMs, (record) =>
+    return this.#transact('release a chunk', key, COLUMNS, ttlMs, (record) =>
       releaseChunkRecord(record, token, index, inDoubt),
     );
   }
@@ -197,12 +210,17 @@ export class TablestoreStore implements IdempotencyStore {
       // Another writer changed the row since the read, or the write was lost on the way:
       // decide again on what the row holds now.
       if (written instanceof OtsError) lost = written;
-      else if (!read.remembered) await jitter(attempt);
+      else if (!read.remembered) await this.#pause(this.#jitter(attempt));
     }
     if (lost) throw storeError(operation, lost);
     throw new IdempotencyStoreError(
       `The idempotency store could not ${operation} within ${this.#maxAttempts} attempts: the row kept changing.`,
     );
+  }
+
+  /** A short random pause after losing a race, growing with each attempt up to 50 ms. */
+  #jitter(attempt: number): number {
+    return this.#random() * Math.min(50, 2 ** attempt);
   }
 
   /**
@@ -230,7 +248,7 @@ export class TablestoreStore implements IdempotencyStore {
     const version = (read.version ?? 0) + 1;
     const condition = versionCondition(read.version);
     // A record that was absent or expired is replaced whole: nothing of an old one survives.
-    const whole = write.mode === 'row' || read.record === undefined;
+    const whole = write.mode === WHOLE_ROW || read.record === undefined;
     const changed = read.record && !whole ? changedColumns(read.record, next) : encodeRecord(next);
     const put: OtsColumns = { ...changed, v: version, w: write.writeId };
     if (write.expiresAt !== undefined) put.exp = write.expiresAt;
@@ -341,8 +359,7 @@ function storeError(operation: string, error: unknown): IdempotencyStoreError {
   );
 }
 
-/** A short random pause after losing a race, growing with each attempt, so writers spread out. */
-function jitter(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(50, 2 ** attempt);
+/** Waits `ms` milliseconds. */
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -86,7 +86,7 @@ class ExchangeFailure extends Error {
     readonly error: Error,
     readonly status: number,
   ) {
-    super(kind, { cause: error });
+    super(kind);
   }
 }
 
@@ -164,12 +164,14 @@ function exchange(
       request.destroy();
     }, ms);
     request.once('socket', function onSocket(socket) {
-      // Once connected (TLS included), the server may have read the whole request.
+      // Once connected, the server may have read the whole request. For TLS this counts from
+      // the TCP connection, before the handshake: a handshake that fails then is reported as
+      // possibly received, which costs the store one read to find its write absent.
       const connected = () => {
         mayHaveSent = true;
       };
       if (!socket.connecting) connected();
-      else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      else socket.once('connect', connected);
     });
     request.on('error', fail);
     request.once('response', function onResponse(response) {

@@ -166,3 +166,50 @@ describe('columns of a type this store never writes', () => {
     });
   });
 });
+
+describe('the pause after a lost race', () => {
+  it('waits a jittered, growing pause after each race lost on a fresh read, capped at 50 ms', async () => {
+    let version = 100;
+    const { raw, table } = tableWith(async (_operation, key) => {
+      // another writer gets in before every write
+      await raw.putRow(key, { v: version++ }, { row: 'IGNORE' });
+    });
+    const pauses: number[] = [];
+    const store = new TablestoreStore(table, {
+      now: () => NOW,
+      maxAttempts: 8,
+      random: () => 0.5,
+      pause: async (ms) => {
+        pauses.push(ms);
+      },
+    });
+
+    await failureOf(store.begin(`k-${randomUUID()}`, 'fp', LEASE, TTL));
+
+    expect(pauses).toEqual([0.5, 1, 2, 4, 8, 16, 25, 25]);
+  });
+
+  it('tries again at once when the race was lost on the row as it last wrote it', async () => {
+    let raced = false;
+    const { raw, table } = tableWith(async (operation, key) => {
+      if (operation !== 'updateRow' || raced) return;
+      raced = true;
+      await raw.updateRow(key, { put: { v: 50 } }, { row: 'IGNORE' });
+    });
+    const pauses: number[] = [];
+    const store = new TablestoreStore(table, {
+      now: () => NOW,
+      pause: async (ms) => {
+        pauses.push(ms);
+      },
+    });
+    const k = `k-${randomUUID()}`;
+    const begun = await store.begin(k, 'fp', LEASE, TTL);
+    if (begun.state !== 'new') throw new Error(begun.state);
+
+    const claim = await store.claimChunk(k, begun.token, 0, LEASE, TTL);
+
+    expect(claim).toEqual({ state: 'claimed', inDoubt: false });
+    expect(pauses).toEqual([]);
+  });
+});

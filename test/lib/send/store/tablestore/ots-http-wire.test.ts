@@ -10,7 +10,6 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentFor, callOts, type OtsTarget } from '#lib/send/store/tablestore/ots-http.ts';
 import { ots } from '#lib/send/store/tablestore/proto/tablestore.js';
-import { OtsError } from '#lib/send/store/tablestore/table.ts';
 import { otsFailure as failure } from './ots-failure.ts';
 
 const credentials = { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' };
@@ -116,6 +115,7 @@ describe('what a failed call says', () => {
     expect(error.message).toBe(
       `Tablestore PutRow to ${host(target)} timed out after 100 ms, after the request may have been received.`,
     );
+    expect((error.cause as Error).message).toBe('no answer within 100 ms');
   });
 
   it('names the socket code of a refused connection, which sent nothing', async () => {
@@ -184,6 +184,16 @@ describe('what a failed call says', () => {
     expect(page).toMatchObject({ code: 'BadResponse', status: 400, outcomeUnknown: false });
   });
 
+  it('reads an Error body with an empty code as no error body', async () => {
+    const body = ots.Error.encode({ code: '', message: 'proxy' }).finish();
+    const { target } = await answering(() => ({ status: 500, body }));
+
+    const error = await failure(callOts(target, 'PutRow', BODY, () => 1_000));
+
+    expect(error).toMatchObject({ code: 'BadResponse', status: 500, outcomeUnknown: true });
+    expect(error.message).toContain('answered without an error body');
+  });
+
   it('takes any 2xx as an answer, up to 299', async () => {
     const { target } = await answering(() => ({ status: 299, body: 'edge' }));
 
@@ -203,8 +213,8 @@ describe('what a failed call says', () => {
       () => 1_000,
     ).catch((error: unknown) => error);
 
-    expect(thrown).toBeInstanceOf(Error);
-    expect(thrown).not.toBeInstanceOf(OtsError);
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toMatchObject({ code: 'ERR_INVALID_CHAR' });
     expect(seen.requests).toBe(0);
   });
 });
