@@ -134,7 +134,7 @@ describe('latestColumns', () => {
         { name: 'c', value: 5, op: 'increment' },
         { name: 'd' },
       ]),
-    ).toEqual({ a: '1' });
+    ).toStrictEqual({ a: '1' });
   });
 
   it('keeps the first of versions with the same timestamp, as Tablestore lists newest first', () => {
