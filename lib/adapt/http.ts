@@ -11,7 +11,8 @@
  */
 
 import * as z from 'zod/mini';
-import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
+import { routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
+import { BadRequestError } from '#lib/shared/errors.ts';
 import { parseJsonText } from '#lib/shared/json-text.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
@@ -58,83 +59,11 @@ function header(event: FcHttpEvent, name: string): string | undefined {
   return undefined;
 }
 
-/**
- * The routes of the API: each path with the methods it answers. `POST /` is the first release's
- * push endpoint, kept as an alias of `POST /pushes`.
- */
-export const ROUTES: readonly { path: string; methods: readonly string[] }[] = [
-  { path: '/pushes', methods: ['POST'] },
-  { path: '/', methods: ['POST'] },
-  { path: '/healthz', methods: ['GET'] },
-];
-
-/** Query parameters `POST /pushes` takes, each with the values it accepts. */
-const PUSH_QUERY: Readonly<Record<string, readonly string[]>> = { dryRun: ['true', 'false'] };
-
-/** What a request asks of the API, once its path and method matched a route. */
-type Route = { kind: 'push'; dryRun: boolean } | { kind: 'health' };
-
 /** The request's path without a trailing slash (`/pushes/` is `/pushes`); `/` stays `/`. */
 function requestPath(event: FcHttpEvent): string {
   const path = event.rawPath ?? event.requestContext.http.path ?? '/';
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   return trimmed === '' ? '/' : trimmed;
-}
-
-function describePath(path: string): string {
-  return path.length > 64 ? `${JSON.stringify(path.slice(0, 64))}…` : JSON.stringify(path);
-}
-
-/**
- * The route of a request.
- * @throws BadRequestError 404 `NotFound` for a path the API does not have, 405
- *   `MethodNotAllowed` (with the methods it allows) for a known path, and 400
- *   `InvalidQueryParameter` for a query parameter `POST /pushes` does not take.
- */
-function routeOf(event: FcHttpEvent): Route {
-  const method = event.requestContext.http.method.toUpperCase();
-  const path = requestPath(event);
-  const route = ROUTES.find((candidate) => candidate.path === path);
-  if (route === undefined) {
-    const known = ROUTES.map((r) => `${r.methods.join('/')} ${r.path}`).join(', ');
-    throw new BadRequestError(
-      `There is no ${describePath(path)} here: the API answers ${known}.`,
-      404,
-      'NotFound',
-    );
-  }
-  if (!route.methods.includes(method)) {
-    throw new MethodNotAllowedError(
-      `Method ${method.slice(0, 16)} is not allowed on ${route.path}: use ${route.methods.join(' or ')}.`,
-      route.methods,
-    );
-  }
-  if (route.path === '/healthz') return { kind: 'health' };
-  return { kind: 'push', dryRun: pushQuery(event).dryRun === 'true' };
-}
-
-/** The query of `POST /pushes`, each parameter checked against what it accepts. */
-function pushQuery(event: FcHttpEvent): Record<string, string> {
-  const query = event.queryParameters ?? {};
-  for (const [name, value] of Object.entries(query)) {
-    const accepted = Object.hasOwn(PUSH_QUERY, name) ? PUSH_QUERY[name] : undefined;
-    if (accepted === undefined) {
-      const names = Object.keys(PUSH_QUERY).join(', ');
-      throw new BadRequestError(
-        `Query parameter ${describePath(name)}: unknown; POST /pushes takes ${names}.`,
-        400,
-        'InvalidQueryParameter',
-      );
-    }
-    if (!accepted.includes(value)) {
-      throw new BadRequestError(
-        `Query parameter ${name}: must be ${accepted.join(' or ')}; got ${describePath(value)}.`,
-        400,
-        'InvalidQueryParameter',
-      );
-    }
-  }
-  return query;
 }
 
 /**
@@ -198,6 +127,10 @@ export type HttpRecord =
       dryRun: boolean;
     }
   | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError }
+  /** `GET /schedules`: the scheduled and loop pushes mPaaS holds. */
+  | { kind: 'schedules'; id: string; correlationId: string; listing: ScheduleListing }
+  /** `DELETE /schedules/{taskId}`: cancel one. */
+  | { kind: 'cancel-schedule'; id: string; correlationId: string; taskId: string }
   /** `GET /healthz`: the function is up; nothing is validated or sent. */
   | { kind: 'health'; id: string; correlationId: string };
 
@@ -217,8 +150,14 @@ export function httpRecord(
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : requestId;
   try {
-    const route = routeOf(httpEvent);
-    if (route.kind === 'health') return { kind: 'health', id: requestId, correlationId };
+    const method = httpEvent.requestContext.http.method;
+    const route = routeOf(method, requestPath(httpEvent), httpEvent.queryParameters ?? {});
+    const common = { id: requestId, correlationId };
+    if (route.kind === 'health') return { kind: 'health', ...common };
+    if (route.kind === 'schedules') return { kind: 'schedules', ...common, listing: route.listing };
+    if (route.kind === 'cancel-schedule') {
+      return { kind: 'cancel-schedule', ...common, taskId: route.taskId };
+    }
     const givenKey = idempotencyKeyOf(httpEvent);
     // One namespace for both paths, so a key reused for another payload is caught whether the
     // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.

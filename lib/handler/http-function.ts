@@ -4,6 +4,8 @@
  *
  * - `?dryRun=true` stops after the plan: 200 with the validated request and the calls (and
  *   batches) it would make, nothing sent, no key claimed; a bad request gets the same 4xx.
+ * - `GET /schedules` and `DELETE /schedules/{taskId}` list and cancel scheduled and loop pushes
+ *   (lib/handler/schedules.ts).
  *
  * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
  *   sent, 207 when some were not (the body lists every target's status), and the problem status
@@ -21,6 +23,7 @@ import { httpRecord } from '#lib/adapt/http.ts';
 import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
+import { cancelAnswer, schedulesAnswer } from '#lib/handler/schedules.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
 import { dryRunOf } from '#lib/plan/dry-run.ts';
 import { planPush } from '#lib/plan/plan.ts';
@@ -68,6 +71,17 @@ export async function pushFromHttp(
   if (record.kind === 'health') {
     annotate(state, { outcome: 'health', statusCode: 200 });
     return jsonResponse(200, { status: 'ok' }, { 'x-correlation-id': correlationId });
+  }
+  if (record.kind === 'schedules' || record.kind === 'cancel-schedule') {
+    // no push record: nothing is validated, counted or sent
+    const headers = { 'x-correlation-id': correlationId };
+    annotate(state, { outcome: record.kind === 'schedules' ? 'schedules' : 'cancel-schedule' });
+    const response =
+      record.kind === 'schedules'
+        ? await schedulesAnswer(record.listing, state, context, headers)
+        : await cancelAnswer(record.taskId, state, context, headers);
+    annotate(state, { statusCode: response.statusCode });
+    return response;
   }
   count(state, { records: 1 });
   if (record.kind === 'invalid') throw record.error;

@@ -7,10 +7,13 @@ import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
 import { requireStore } from '#lib/handler/store-choice.ts';
 import type { DispatchOptions } from '#lib/send/dispatch.ts';
 import { type KeyLedger, keyLedger } from '#lib/send/ledger.ts';
+import type { CallContext, MpaasClient } from '#lib/send/mpaas/client.ts';
+import type { MpaasApp } from '#lib/send/mpaas/schedules.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import type { SendOptions } from '#lib/send/push.ts';
 import { boundedStore, STORE_MARGIN_MS } from '#lib/send/store/bounded-store.ts';
 import { storeFor } from '#lib/send/store/index.ts';
+import { ConfigurationError } from '#lib/shared/errors.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import type { ValidationRules } from '#lib/validate/validate.ts';
 
@@ -31,11 +34,7 @@ export function sendOptions(
   logger: Logger,
 ): SendOptions {
   const { config } = state;
-  const client = clientFor({
-    endpoint: config.endpoint,
-    apiVersion: config.apiVersion,
-    requestTimeoutMs: config.requestTimeoutMs,
-  });
+  const client = scheduleClient(state);
   return {
     client,
     credentials: credentialsFromContext(context),
@@ -45,6 +44,39 @@ export function sendOptions(
     retry: config.retry,
     safetyMarginMs: client.options.safetyMarginMs,
   };
+}
+
+/** The instance's mPaaS client, for PushTemplate and the scheduler actions alike. */
+export function scheduleClient(state: Invocation): MpaasClient {
+  const { config } = state;
+  return clientFor({
+    endpoint: config.endpoint,
+    apiVersion: config.apiVersion,
+    requestTimeoutMs: config.requestTimeoutMs,
+  });
+}
+
+/**
+ * The role's credentials and the deadline, for one mPaaS call outside a push.
+ * @throws ConfigurationError when the function has no role.
+ */
+export function callContext(state: Invocation, context: InvocationContext): CallContext {
+  return { credentials: credentialsFromContext(context), deadline: state.deadline };
+}
+
+/**
+ * The function's own app and workspace, which the scheduler actions need.
+ * @throws ConfigurationError when MPAAS_APP_ID or MPAAS_WORKSPACE_ID is not set.
+ */
+export function mpaasApp(state: Invocation): MpaasApp {
+  const { appId, workspaceId } = state.config;
+  if (!appId || !workspaceId) {
+    throw new ConfigurationError(
+      'Listing and cancelling schedules needs MPAAS_APP_ID and MPAAS_WORKSPACE_ID: set both on the function.',
+      'InvalidConfiguration',
+    );
+  }
+  return { appId, workspaceId };
 }
 
 /**

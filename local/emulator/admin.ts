@@ -47,9 +47,15 @@ export const listPushes: Route = function listPushes(ctx) {
   sendJson(ctx.res, 200, { pushes: ctx.state.pushes.list() });
 };
 
-/** `DELETE /_pushes`: forgets accepted pushes. */
+/** `GET /_schedules`: every task of the scheduled and loop pushes, cancelled ones included. */
+export const listSchedules: Route = function listSchedules(ctx) {
+  sendJson(ctx.res, 200, { tasks: ctx.state.schedules.list() });
+};
+
+/** `DELETE /_pushes`: forgets accepted pushes, and the tasks of scheduled ones. */
 export const clearPushes: Route = function clearPushes(ctx) {
   ctx.state.pushes.clear();
+  ctx.state.schedules.clear();
   sendEmpty(ctx.res, 204);
 };
 

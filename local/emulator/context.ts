@@ -9,6 +9,7 @@ import type { FaultQueue } from './faults.ts';
 import type { NonceCache } from './nonces.ts';
 import type { PushLog } from './push-log.ts';
 import type { AppInstance } from './push-template.ts';
+import type { ScheduleBook } from './schedules.ts';
 import type { CredentialStore } from './sts.ts';
 import type { TemplateRegistry } from './template-registry.ts';
 
@@ -18,6 +19,8 @@ export interface EmulatorState {
   nonces: NonceCache;
   faults: FaultQueue;
   pushes: PushLog;
+  /** Tasks of the scheduled and loop pushes accepted (QueryPushSchedulerList). */
+  schedules: ScheduleBook;
   templates: TemplateRegistry;
   apps: readonly AppInstance[];
   now: () => Date;

@@ -14,6 +14,7 @@ import type { Fault } from './faults.ts';
 import { resetConnection, rpcParams, sendJson, sendProxyErrorPage } from './http-io.ts';
 import { checkPushTemplate } from './push-template.ts';
 import { businessFailure, businessSuccess } from './results.ts';
+import { SCHEDULER_ACTIONS, schedulerAction } from './scheduler-rpc.ts';
 import type { SignedParams } from './signature.ts';
 import { V3_ALGORITHM, type V3Request } from './signature-v3.ts';
 
@@ -62,6 +63,22 @@ function pushTemplate(
     receivedAt: state.now().toISOString(),
     bodyBytes,
   });
+  const strategyType = outcome.push.params.StrategyType;
+  if (strategyType === '1' || strategyType === '2') {
+    const content = outcome.push.params.StrategyContent;
+    state.schedules.add({
+      taskId: outcome.push.data,
+      appId: params.AppId ?? '',
+      workspaceId: params.WorkspaceId ?? '',
+      deliveryType: Number(params.DeliveryType),
+      strategyType: strategyType === '1' ? 1 : 2,
+      content:
+        typeof content === 'object' && content !== null ? (content as Record<string, unknown>) : {},
+      title: outcome.push.title,
+      text: outcome.push.text,
+      createdAt: state.now().getTime(),
+    });
+  }
   return { status: 200, body: businessSuccess(requestId, outcome.push.data) };
 }
 
@@ -75,10 +92,14 @@ function answer(
   if (!auth.ok) return auth.error;
   const requestId = newRequestId();
   if (!API_VERSIONS.has(params.Version ?? '')) return gatewayError('InvalidVersion', { requestId });
-  if (params.Action !== 'PushTemplate') return gatewayError('InvalidApi.NotFound', { requestId });
+  const scheduler = SCHEDULER_ACTIONS.has(params.Action ?? '') && params.Version === '2020-10-28';
+  if (!scheduler && params.Action !== 'PushTemplate') {
+    return gatewayError('InvalidApi.NotFound', { requestId });
+  }
   if (fault?.type === 'result') {
     return { status: 200, body: businessFailure(requestId, fault.resultCode, fault.resultMessage) };
   }
+  if (scheduler) return schedulerAction(params, state, requestId);
   return pushTemplate(params, auth.accessKeyId, requestId, state, ctx.body.length);
 }
 

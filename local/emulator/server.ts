@@ -20,6 +20,7 @@ import { NonceCache } from './nonces.ts';
 import { PushLog, type RecordedPush } from './push-log.ts';
 import type { AppInstance } from './push-template.ts';
 import { handleRpc } from './rpc.ts';
+import { ScheduleBook, type ScheduledTask } from './schedules.ts';
 import { CredentialStore, type StsCredentials } from './sts.ts';
 import { loadTemplates } from './template-registry.ts';
 
@@ -58,6 +59,8 @@ export interface Emulator {
   /** Copies of every accepted push, oldest first. */
   pushes(): RecordedPush[];
   clearPushes(): void;
+  /** Every task of the scheduled and loop pushes accepted, cancelled ones included. */
+  schedules(): ScheduledTask[];
   /** Mints STS credentials, as `POST /_sts` does. */
   mintCredentials(durationSeconds?: number): StsCredentials;
   /** Replaces the fault queue, as `PUT /_faults` does. @throws on an invalid fault */
@@ -83,6 +86,7 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['POST /_sts', admin.mintCredentials],
   ['GET /_pushes', admin.listPushes],
   ['DELETE /_pushes', admin.clearPushes],
+  ['GET /_schedules', admin.listSchedules],
   ['PUT /_faults', admin.putFaults],
   ['GET /_faults', admin.listFaults],
   ['DELETE /_faults', admin.clearFaults],
@@ -139,6 +143,7 @@ async function buildState(options: EmulatorOptions, closing: AbortSignal): Promi
     nonces: new NonceCache({ ttlMs: NONCE_TTL_MS, maxEntries: 100_000, now }),
     faults: new FaultQueue(),
     pushes: new PushLog(),
+    schedules: new ScheduleBook(),
     templates: await loadTemplates(file),
     apps: options.apps ?? DEFAULT_APPS,
     now,
@@ -164,7 +169,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     close: closer(server, abort),
     pushes: () => state.pushes.list(),
-    clearPushes: () => state.pushes.clear(),
+    clearPushes: () => {
+      state.pushes.clear();
+      state.schedules.clear();
+    },
+    schedules: () => state.schedules.list(),
     mintCredentials: (durationSeconds) => state.credentials.mint(durationSeconds),
     setFaults: (faults) => state.faults.set(FaultListSchema.parse({ faults }).faults),
     faults: () => state.faults.list(),

@@ -1,5 +1,6 @@
 /**
- * The mPaaS PushTemplate client, on `@alicloud/pop-core`'s RPC signer (signature V1.0).
+ * The mPaaS OpenAPI client (PushTemplate, and the scheduler actions of lib/send/mpaas/schedules.ts),
+ * on `@alicloud/pop-core`'s RPC signer (signature V1.0).
  *
  * One client per function instance keeps one keep-alive agent; credentials are passed per call,
  * because FC hands out fresh role keys on every invocation. Every call is a POST (pop-core's GET
@@ -85,21 +86,38 @@ export class MpaasClient {
    * @example await client.pushTemplate(request, { credentials, deadline })
    */
   async pushTemplate(request: object, call: CallContext): Promise<PushReceipt> {
+    const params = toWireParams(request, this.options.apiVersion);
+    const { body, httpStatus } = await this.call('PushTemplate', params, call);
+    return receiptFromBody(body, httpStatus);
+  }
+
+  /**
+   * Sends one signed RPC call of any action, as PushTemplate goes; of this client's API version
+   * unless `apiVersion` names another (the scheduler actions exist only in 2020-10-28).
+   * @returns the parsed body and the HTTP status, for the caller to classify
+   * @throws MpaasGatewayError | MpaasTransportError when there is no answer to classify
+   * @example await client.call('QueryPushSchedulerList', { AppId, WorkspaceId, StartTime, EndTime }, call)
+   */
+  async call(
+    action: string,
+    params: Record<string, string>,
+    call: CallContext,
+    apiVersion: string = this.options.apiVersion,
+  ): Promise<{ body: unknown; httpStatus: number | undefined }> {
     const timeout = this.#timeoutFor(call.deadline);
     const credentials = call.credentials;
     const client = new PopCore(
       {
         endpoint: this.options.endpoint,
-        apiVersion: this.options.apiVersion,
+        apiVersion,
         credentialsProvider: { getCredentials: async () => credentials },
       },
       true,
     );
-    const params = toWireParams(request, this.options.apiVersion);
     const seen: SeenResponse = {};
     let answer: [unknown, PopEntry];
     try {
-      answer = await client.request('PushTemplate', params, {
+      answer = await client.request(action, params, {
         method: 'POST',
         timeout,
         agent: watchingAgent(this.#agent, seen),
@@ -109,7 +127,7 @@ export class MpaasClient {
       throw errorFromThrown(thrown, seen);
     }
     const [body, entry] = answer;
-    return receiptFromBody(body, entry.response?.statusCode);
+    return { body, httpStatus: entry.response?.statusCode };
   }
 
   /** Closes pooled sockets (tests and the local gateway call this on shutdown). */

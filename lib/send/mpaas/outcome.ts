@@ -34,6 +34,50 @@ const SUCCESS_CODES = new Set(['OK', '100', 'SUCCESS']);
  * @throws MpaasBusinessError, MpaasGatewayError or MpaasTransportError.
  */
 export function receiptFromBody(body: unknown, httpStatus: number | undefined): PushReceipt {
+  const { record, requestId, resultCode } = answerOf(body, httpStatus);
+  const pushResult = isRecord(record.PushResult) ? record.PushResult : {};
+  const resultMsg = textOf(pushResult.ResultMsg);
+  const resultMessage = textOf(record.ResultMessage) ?? resultMsg ?? '';
+  if (!SUCCESS_CODES.has(resultCode) || pushResult.Success === false) {
+    throw new MpaasBusinessError(resultCode, resultMsg ?? resultMessage, { requestId });
+  }
+  const data = idOf(pushResult.Data);
+  const taskId = data === undefined || data === '' ? undefined : data;
+  return { requestId, resultCode, resultMessage, ...(taskId === undefined ? {} : { taskId }) };
+}
+
+/** What a successful call of another action answered: its RequestId and `ResultContent`. */
+export interface ActionResult {
+  requestId: string;
+  /** `ResultContent` as sent, or parsed when it was JSON text (the docs call it a JSON string). */
+  content: unknown;
+}
+
+/**
+ * Classifies the body of an action without `PushResult` (QueryPushSchedulerList,
+ * CancelPushScheduler): a gateway `Code`, a missing or unsuccessful `ResultCode` fail as they do
+ * for PushTemplate.
+ * @throws MpaasBusinessError, MpaasGatewayError or MpaasTransportError.
+ * @example resultFromBody({ RequestId: 'R', ResultCode: 'OK', ResultContent: '{"Data":{}}' }, 200).content // { Data: {} }
+ */
+export function resultFromBody(body: unknown, httpStatus: number | undefined): ActionResult {
+  const { record, requestId, resultCode } = answerOf(body, httpStatus);
+  if (!SUCCESS_CODES.has(resultCode)) {
+    throw new MpaasBusinessError(resultCode, textOf(record.ResultMessage) ?? '', { requestId });
+  }
+  let content: unknown = record.ResultContent;
+  if (typeof content === 'string' && /^\s*[{[]/.test(content)) {
+    try {
+      content = JSON.parse(content);
+    } catch {
+      // text that only looks like JSON stays text
+    }
+  }
+  return { requestId, content };
+}
+
+/** The checks every mPaaS answer goes through: a JSON object, no gateway `Code`, a `ResultCode`. */
+function answerOf(body: unknown, httpStatus: number | undefined) {
   if (!isRecord(body) || Array.isArray(body)) {
     throw new MpaasTransportError('bad-response', `unexpected body (HTTP ${httpStatus ?? '?'})`, {
       outcomeUnknown: true,
@@ -53,15 +97,7 @@ export function receiptFromBody(body: unknown, httpStatus: number | undefined): 
       { outcomeUnknown: true },
     );
   }
-  const pushResult = isRecord(body.PushResult) ? body.PushResult : {};
-  const resultMsg = textOf(pushResult.ResultMsg);
-  const resultMessage = textOf(body.ResultMessage) ?? resultMsg ?? '';
-  if (!SUCCESS_CODES.has(resultCode) || pushResult.Success === false) {
-    throw new MpaasBusinessError(resultCode, resultMsg ?? resultMessage, { requestId });
-  }
-  const data = idOf(pushResult.Data);
-  const taskId = data === undefined || data === '' ? undefined : data;
-  return { requestId, resultCode, resultMessage, ...(taskId === undefined ? {} : { taskId }) };
+  return { record: body, requestId, resultCode };
 }
 
 /** A string field, or undefined when it is missing, null or not a string. */

@@ -1,0 +1,190 @@
+/**
+ * The routes of the HTTP API: which path and method a request names, and its query checked
+ * against what that route takes. A path the API does not have is 404, a route with another
+ * method 405 (with the methods it allows), an unknown or malformed query parameter 400 naming
+ * it, so a misspelt `dryrun` cannot send for real and a bad page size never reaches mPaaS.
+ */
+import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
+
+/** A route: its path (`{taskId}` stands for one path segment) and the methods it answers. */
+interface RouteSpec {
+  path: string;
+  methods: readonly string[];
+}
+
+/**
+ * Every route. `POST /` is the first release's push endpoint, kept as an alias of `POST /pushes`.
+ */
+export const ROUTES: readonly RouteSpec[] = [
+  { path: '/pushes', methods: ['POST'] },
+  { path: '/', methods: ['POST'] },
+  { path: '/schedules', methods: ['GET'] },
+  { path: '/schedules/{taskId}', methods: ['DELETE'] },
+  { path: '/healthz', methods: ['GET'] },
+];
+
+/** What `GET /schedules` asks for; absent times are the handler's to default. */
+export interface ScheduleListing {
+  startTime?: number;
+  endTime?: number;
+  type?: number;
+  taskId?: string;
+  pageNumber: number;
+  pageSize: number;
+}
+
+/** What a request asks of the API, once its path and method matched a route. */
+export type Route =
+  | { kind: 'push'; dryRun: boolean }
+  | { kind: 'health' }
+  | { kind: 'schedules'; listing: ScheduleListing }
+  | { kind: 'cancel-schedule'; taskId: string };
+
+/** mPaaS task ids: 32 hexadecimal digits in its docs, digits in the emulator; bounded here. */
+const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** `GET /schedules`: pages of at most 500, mPaaS's own default and largest page. */
+export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_NUMBER = 100_000;
+
+function quoted(text: string): string {
+  return text.length > 64 ? `${JSON.stringify(text.slice(0, 64))}…` : JSON.stringify(text);
+}
+
+function queryError(message: string): BadRequestError {
+  return new BadRequestError(message, 400, 'InvalidQueryParameter');
+}
+
+/** The path's segments matched against a route's, `{taskId}` taking one segment. */
+function matches(spec: RouteSpec, segments: readonly string[]): Record<string, string> | undefined {
+  const parts = spec.path.split('/').filter(Boolean);
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index] ?? '';
+    if (part.startsWith('{')) params[part.slice(1, -1)] = segment;
+    else if (part !== segment) return undefined;
+  }
+  return params;
+}
+
+function checkQuery(
+  query: Readonly<Record<string, string>>,
+  route: string,
+  accepted: readonly string[],
+): void {
+  for (const name of Object.keys(query)) {
+    if (!accepted.includes(name)) {
+      const takes = accepted.length === 0 ? 'no query parameters' : accepted.join(', ');
+      throw queryError(`Query parameter ${quoted(name)}: unknown; ${route} takes ${takes}.`);
+    }
+  }
+}
+
+function whole(
+  query: Readonly<Record<string, string>>,
+  name: string,
+  range: { min: number; max: number },
+): number | undefined {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  const number = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= range.min && number <= range.max)) {
+    throw queryError(
+      `Query parameter ${name}: must be a whole number from ${range.min} to ${range.max}; got ${quoted(value)}.`,
+    );
+  }
+  return number;
+}
+
+function listing(query: Readonly<Record<string, string>>): ScheduleListing {
+  checkQuery(query, 'GET /schedules', [
+    'startTime',
+    'endTime',
+    'type',
+    'taskId',
+    'pageNumber',
+    'pageSize',
+  ]);
+  const instant = { min: 0, max: 8.64e15 };
+  const startTime = whole(query, 'startTime', instant);
+  const endTime = whole(query, 'endTime', instant);
+  if (startTime !== undefined && endTime !== undefined && endTime < startTime) {
+    throw queryError('Query parameter endTime: must not be before startTime.');
+  }
+  const type = whole(query, 'type', { min: 0, max: 3 });
+  const taskId = query.taskId;
+  if (taskId !== undefined && !TASK_ID.test(taskId)) {
+    throw queryError(
+      `Query parameter taskId: must be 1 to 64 letters, digits, _ or -; got ${quoted(taskId)}.`,
+    );
+  }
+  return {
+    ...(startTime === undefined ? {} : { startTime }),
+    ...(endTime === undefined ? {} : { endTime }),
+    ...(type === undefined ? {} : { type }),
+    ...(taskId === undefined ? {} : { taskId }),
+    pageNumber: whole(query, 'pageNumber', { min: 1, max: MAX_PAGE_NUMBER }) ?? 1,
+    pageSize: whole(query, 'pageSize', { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE,
+  };
+}
+
+/**
+ * The route of a request, its query checked.
+ * @param path the request path; a trailing slash names the same route
+ * @throws BadRequestError 404 `NotFound`, 405 `MethodNotAllowed` (a `MethodNotAllowedError`
+ *   with the methods allowed), 400 `InvalidQueryParameter` or `InvalidTaskId`.
+ * @example routeOf('POST', '/pushes', { dryRun: 'true' }) // { kind: 'push', dryRun: true }
+ */
+export function routeOf(
+  method: string,
+  path: string,
+  query: Readonly<Record<string, string>>,
+): Route {
+  const verb = method.toUpperCase();
+  const segments = path.split('/').filter(Boolean);
+  for (const spec of ROUTES) {
+    const params = matches(spec, segments);
+    if (params === undefined) continue;
+    if (!spec.methods.includes(verb)) {
+      throw new MethodNotAllowedError(
+        `Method ${verb.slice(0, 16)} is not allowed on ${spec.path}: use ${spec.methods.join(' or ')}.`,
+        spec.methods,
+      );
+    }
+    if (spec.path === '/healthz') return { kind: 'health' };
+    if (spec.path === '/schedules') return { kind: 'schedules', listing: listing(query) };
+    if (spec.path === '/schedules/{taskId}') {
+      checkQuery(query, 'DELETE /schedules/{taskId}', []);
+      const taskId = decodeURIComponentSafely(params.taskId ?? '');
+      if (!TASK_ID.test(taskId)) {
+        throw new BadRequestError(
+          `The task id ${quoted(taskId)} is not one: 1 to 64 letters, digits, _ or -.`,
+          400,
+          'InvalidTaskId',
+        );
+      }
+      return { kind: 'cancel-schedule', taskId };
+    }
+    checkQuery(query, 'POST /pushes', ['dryRun']);
+    const dryRun = query.dryRun;
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+      throw queryError(`Query parameter dryRun: must be true or false; got ${quoted(dryRun)}.`);
+    }
+    return { kind: 'push', dryRun: dryRun === 'true' };
+  }
+  const known = ROUTES.map((r) => `${r.methods.join('/')} ${r.path}`).join(', ');
+  throw new BadRequestError(
+    `There is no ${quoted(path)} here: the API answers ${known}.`,
+    404,
+    'NotFound',
+  );
+}
+
+function decodeURIComponentSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
