@@ -74,7 +74,7 @@ describe('listSchedules', () => {
             ExecutedStatus: 1,
             GmtCreate: 1767139200000,
           },
-          { UniqueId: 'u2', PushTime: null, ExecutedStatus: '0', Type: 'x' },
+          { UniqueId: 'u2', PushTime: null, GmtCreate: '', ExecutedStatus: '0', Type: 'x' },
           'not a task',
         ],
       },
@@ -116,7 +116,9 @@ describe('listSchedules', () => {
     });
     const none = answering({ RequestId: 'R', ResultCode: 'OK', ResultContent: null });
 
-    expect((await listSchedules(some.client, app, query, context)).totalCount).toBe(1);
+    const page = await listSchedules(some.client, app, query, context);
+    expect(page.totalCount).toBe(1);
+    expect(page.tasks).toEqual([{ taskId: '', executed: false }]);
     expect(await listSchedules(none.client, app, query, context)).toMatchObject({
       totalCount: 0,
       tasks: [],
@@ -159,7 +161,22 @@ describe('resultFromBody', () => {
       return undefined;
     })();
     expect(refused).toBeInstanceOf(MpaasBusinessError);
-    expect(refused).toMatchObject({ code: '3028', message: expect.stringContaining('bad') });
+    expect(refused).toMatchObject({
+      code: '3028',
+      requestId: 'R',
+      message: expect.stringContaining('bad'),
+    });
+    const silent = (() => {
+      try {
+        resultFromBody({ RequestId: 'R', ResultCode: '8011' }, 200);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(silent).toMatchObject({ code: '8011' });
+    // no ResultMessage: the code alone, no stand-in text
+    expect((silent as Error).message).toBe('mPaaS refused the push: 8011 ');
   });
 
   it('keeps text content that only looks like JSON as text', () => {
