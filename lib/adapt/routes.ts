@@ -106,7 +106,8 @@ function listing(query: Readonly<Record<string, string>>): ScheduleListing {
     'pageNumber',
     'pageSize',
   ]);
-  const instant = { min: 0, max: 8.64e15 };
+  // epoch ms up to 2100-01-01: far past any schedule, and a window end JavaScript can still date
+  const instant = { min: 0, max: 4_102_444_800_000 };
   const startTime = whole(query, 'startTime', instant);
   const endTime = whole(query, 'endTime', instant);
   if (startTime !== undefined && endTime !== undefined && endTime < startTime) {

@@ -88,7 +88,8 @@ export function loopFirings(content: Record<string, unknown>): number[] {
   const firstDay = Math.floor((start + CST_OFFSET_MS) / DAY_MS);
   const lastDay = Math.floor((end + CST_OFFSET_MS) / DAY_MS);
   const firings: number[] = [];
-  for (let day = firstDay; day <= lastDay && firings.length < MAX_FIRINGS; day += 1) {
+  const last = Math.min(lastDay, firstDay + MAX_FIRINGS);
+  for (let day = firstDay; day <= last && firings.length < MAX_FIRINGS; day += 1) {
     const date = new Date(day * DAY_MS);
     const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
     const matches =

@@ -125,6 +125,7 @@ describe('GET /schedules', () => {
     [{ pageSize: '0' }, 'pageSize'],
     [{ pageNumber: 'x' }, 'pageNumber'],
     [{ startTime: '-1' }, 'startTime'],
+    [{ startTime: '8640000000000000' }, 'startTime'],
     [{ startTime: '200', endTime: '100' }, 'endTime'],
     [{ type: '4' }, 'type'],
     [{ taskId: 'a b' }, 'taskId'],

@@ -61,6 +61,9 @@ describe('loopFirings', () => {
 
     expect(firings).toEqual([]);
     expect(loopFirings({ startTime: 1, endTime: 2, circleType: 1, time: '8:00' })).toEqual([]);
+    // a weekly loop on no day, to the end of time, walks a bounded number of days
+    const never = { startTime: 0, endTime: 8e15, circleType: 2, circleValue: [], time: '08:00:00' };
+    expect(loopFirings(never)).toEqual([]);
   });
 });
 

@@ -77,9 +77,10 @@ function numeric(value: unknown): number | undefined {
   return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/** Epoch ms as ISO 8601; undefined beyond the dates JavaScript can hold (±8.64e15 ms). */
 function instant(value: unknown): string | undefined {
   const ms = numeric(value);
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  return ms === undefined || Math.abs(ms) > 8.64e15 ? undefined : new Date(ms).toISOString();
 }
 
 /** Only the fields that were sent, so an answer never shows `undefined`. */

@@ -75,6 +75,7 @@ describe('listSchedules', () => {
             GmtCreate: 1767139200000,
           },
           { UniqueId: 'u2', PushTime: null, GmtCreate: '', ExecutedStatus: '0', Type: 'x' },
+          { UniqueId: 'u3', PushTime: 9e15, GmtCreate: -9e15 },
           'not a task',
         ],
       },
@@ -104,6 +105,7 @@ describe('listSchedules', () => {
           createdAt: '2025-12-31T00:00:00.000Z',
         },
         { taskId: 'u2', executed: false },
+        { taskId: 'u3', executed: false },
       ],
     });
   });
