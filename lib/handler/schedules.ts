@@ -11,7 +11,7 @@
  */
 import type { ScheduleListing } from '#lib/adapt/routes.ts';
 import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
-import { callContext, mpaasApp, scheduleClient } from '#lib/handler/scope.ts';
+import { callContext, mpaasApp, mpaasClient } from '#lib/handler/scope.ts';
 import { type FcHttpResponse, jsonResponse } from '#lib/report/http-answer.ts';
 import { cancelSchedule, listSchedules } from '#lib/send/mpaas/schedules.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
@@ -43,7 +43,7 @@ export async function schedulesAnswer(
     );
   }
   const page = await listSchedules(
-    scheduleClient(state),
+    mpaasClient(state),
     mpaasApp(state),
     { ...listing, startTime, endTime },
     callContext(state, context),
@@ -75,7 +75,7 @@ export async function cancelAnswer(
   context: InvocationContext,
   headers: Record<string, string>,
 ): Promise<FcHttpResponse> {
-  const client = scheduleClient(state);
+  const client = mpaasClient(state);
   const app = mpaasApp(state);
   const call = callContext(state, context);
   const now = Date.now();

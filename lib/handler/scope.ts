@@ -34,7 +34,7 @@ export function sendOptions(
   logger: Logger,
 ): SendOptions {
   const { config } = state;
-  const client = scheduleClient(state);
+  const client = mpaasClient(state);
   return {
     client,
     credentials: credentialsFromContext(context),
@@ -47,7 +47,7 @@ export function sendOptions(
 }
 
 /** The instance's mPaaS client, for PushTemplate and the scheduler actions alike. */
-export function scheduleClient(state: Invocation): MpaasClient {
+export function mpaasClient(state: Invocation): MpaasClient {
   const { config } = state;
   return clientFor({
     endpoint: config.endpoint,

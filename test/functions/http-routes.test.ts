@@ -3,54 +3,19 @@
  * any other path and 405 with `Allow` for another method, and `POST /pushes?dryRun=true`, which
  * validates and plans like a send but sends nothing and claims no idempotency key.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handler } from '#functions/http-push/index.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_CALL_BYTES, SIGNING_RESERVE } from '#lib/plan/call-size.ts';
-import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import { emulatorEnv } from '#test/helpers/emulator.ts';
-import { captureStdout, docsExample, fcContext, httpEvent } from '#test/helpers/fc.ts';
+import { docsExample } from '#test/helpers/fc.ts';
+import { useHttpApi } from '#test/helpers/http-api.ts';
 
-let emulator: Emulator;
-const stdout: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
-  stdout.length = 0;
-  captureStdout(stdout);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-  emulator.clearPushes();
-  emulator.clearFaults();
-});
-
-type Answer = {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-  json: Record<string, unknown>;
-};
-
-async function call(options: Parameters<typeof httpEvent>[0]): Promise<Answer> {
-  const response = (await handler(
-    httpEvent({ headers: { 'content-type': 'application/json' }, ...options }),
-    fcContext(emulator.mintCredentials()),
-  )) as Omit<Answer, 'json'>;
-  return { ...response, json: JSON.parse(response.body) as Record<string, unknown> };
-}
+const api = useHttpApi();
+const { call } = api;
 
 const pairs = (count: number, prefix: string) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, `${prefix}-m${i}`]));
 
 function summaryLine(): Record<string, unknown> | undefined {
-  return stdout
+  return api.stdout
     .join('')
     .trim()
     .split('\n')
@@ -66,7 +31,7 @@ describe('routes', () => {
 
     expect(answer.statusCode).toBe(200);
     expect(answer.json.status).toBe('SENT');
-    expect(emulator.pushes()).toHaveLength(1);
+    expect(api.emulator.pushes()).toHaveLength(1);
   });
 
   it.each([
@@ -87,7 +52,7 @@ describe('routes', () => {
     expect(answer.json).toMatchObject({ code: 'NotFound', retryable: false });
     expect(answer.json.detail).toContain('POST /pushes');
     expect(answer.json.detail).toContain('GET /healthz');
-    expect(emulator.pushes()).toHaveLength(0);
+    expect(api.emulator.pushes()).toHaveLength(0);
   });
 
   it.each([
@@ -121,7 +86,7 @@ describe('routes', () => {
     expect(answer.statusCode).toBe(400);
     expect(answer.json.code).toBe('InvalidQueryParameter');
     expect(answer.json.detail).toContain(name);
-    expect(emulator.pushes()).toHaveLength(0);
+    expect(api.emulator.pushes()).toHaveLength(0);
   });
 });
 
@@ -145,13 +110,13 @@ describe('POST /pushes?dryRun=true', () => {
       [1, 10],
       [2, 5],
     ]);
-    expect(emulator.pushes()).toHaveLength(0);
+    expect(api.emulator.pushes()).toHaveLength(0);
     // the same request sent for real: each call's body fits within the bytes the dry run gave
     const sent = await call({ body: JSON.stringify(request) });
     expect(sent.statusCode).toBe(200);
     // each call matched to its chunk by its first target (calls run concurrently)
     const firsts = Object.keys(request.targetMsgkey as object).sort();
-    const received = emulator.pushes();
+    const received = api.emulator.pushes();
     expect(received).toHaveLength(3);
     for (const push of received) {
       const first = Object.keys(push.params.TargetMsgkey as object).sort()[0] ?? '';
@@ -206,7 +171,7 @@ describe('POST /pushes?dryRun=true', () => {
       '0.3:10',
       '0.4:5',
     ]);
-    expect(emulator.pushes()).toHaveLength(0);
+    expect(api.emulator.pushes()).toHaveLength(0);
   });
 
   it('refuses a bad request with the same 400 a send gets', async () => {
@@ -239,6 +204,6 @@ describe('POST /pushes?dryRun=true', () => {
 
     expect(answer.statusCode).toBe(200);
     expect(answer.json.status).toBe('SENT');
-    expect(emulator.pushes()).toHaveLength(1);
+    expect(api.emulator.pushes()).toHaveLength(1);
   });
 });

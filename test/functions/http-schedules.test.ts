@@ -4,46 +4,12 @@
  * firings and paging, cancelled (a cancelled one is no longer listed and cannot be cancelled
  * again: 404), a push that fired is 409, and bad queries are refused before any call.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handler } from '#functions/http-push/index.ts';
-import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import { emulatorEnv } from '#test/helpers/emulator.ts';
-import { captureStdout, docsExample, fcContext, httpEvent } from '#test/helpers/fc.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { docsExample } from '#test/helpers/fc.ts';
+import { useHttpApi } from '#test/helpers/http-api.ts';
 
-let emulator: Emulator;
-const stdout: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  for (const [name, value] of Object.entries(emulatorEnv(emulator.url))) vi.stubEnv(name, value);
-  stdout.length = 0;
-  captureStdout(stdout);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-  emulator.clearPushes();
-  emulator.clearFaults();
-});
-
-type Answer = {
-  statusCode: number;
-  headers: Record<string, string>;
-  json: Record<string, unknown>;
-};
-
-async function call(options: Parameters<typeof httpEvent>[0]): Promise<Answer> {
-  const response = (await handler(
-    httpEvent({ headers: { 'content-type': 'application/json' }, ...options }),
-    fcContext(emulator.mintCredentials()),
-  )) as { statusCode: number; headers: Record<string, string>; body: string };
-  return { ...response, json: JSON.parse(response.body) as Record<string, unknown> };
-}
+const api = useHttpApi();
+const { call } = api;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -131,18 +97,18 @@ describe('GET /schedules', () => {
     [{ taskId: 'a b' }, 'taskId'],
     [{ page: '1' }, 'page'],
   ])('refuses the query %o with 400 naming %s, before any mPaaS call', async (query, name) => {
-    emulator.setFaults([{ type: 'result', resultCode: '9000' }]);
+    api.emulator.setFaults([{ type: 'result', resultCode: '9000' }]);
 
     const answer = await call({ method: 'GET', path: '/schedules', query });
 
     expect(answer.statusCode).toBe(400);
     expect(answer.json.code).toBe('InvalidQueryParameter');
     expect(answer.json.detail).toContain(name);
-    expect(emulator.faults()).toHaveLength(1);
+    expect(api.emulator.faults()).toHaveLength(1);
   });
 
   it('answers an mPaaS refusal as a push would: a wrong app is the deployment to fix', async () => {
-    emulator.setFaults([
+    api.emulator.setFaults([
       { type: 'result', resultCode: '8012', resultMessage: 'INVALID_INSTANCE_ID' },
     ]);
 
@@ -182,7 +148,7 @@ describe('DELETE /schedules/{taskId}', () => {
     expect(listed.json.tasks).toEqual([]);
     expect(again.statusCode).toBe(404);
     expect(again.json.code).toBe('TaskNotFound');
-    expect(emulator.schedules().every((task) => task.cancelled)).toBe(true);
+    expect(api.emulator.schedules().every((task) => task.cancelled)).toBe(true);
   });
 
   it('cancels every firing of a loop push by its id', async () => {
@@ -198,12 +164,12 @@ describe('DELETE /schedules/{taskId}', () => {
       },
       'c2',
     );
-    const firings = emulator.schedules().length;
+    const firings = api.emulator.schedules().length;
 
     const cancelled = await call({ method: 'DELETE', path: `/schedules/${loop}` });
 
     expect(cancelled.json.cancelled).toBe(firings);
-    expect(emulator.schedules().filter((task) => !task.cancelled)).toEqual([]);
+    expect(api.emulator.schedules().filter((task) => !task.cancelled)).toEqual([]);
   });
 
   it('answers 409 for a push that fired already', async () => {
