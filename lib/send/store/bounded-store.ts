@@ -60,6 +60,10 @@ export function boundedStore(
       bounded('complete a chunk', () => store.completeChunk(key, token, index, result, ttlMs)),
     releaseChunk: (key, token, index, inDoubt, ttlMs) =>
       bounded('release a chunk', () => store.releaseChunk(key, token, index, inDoubt, ttlMs)),
+    peek: (key) => bounded('read a record', () => store.peek(key)),
+    putProgress: (key, part, value: StoredJson, ttlMs) =>
+      bounded('write progress', () => store.putProgress(key, part, value, ttlMs)),
+    readProgress: (key) => bounded('read progress', () => store.readProgress(key)),
     // The store outlives the invocation: closing it is the process's business, not this view's.
     close: async () => {},
   };

@@ -13,6 +13,8 @@ import type {
   BeginResult,
   ClaimResult,
   IdempotencyStore,
+  ProgressParts,
+  RecordView,
   StoredJson,
 } from '#lib/send/store/store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
@@ -83,6 +85,18 @@ export class LazyRedisStore implements IdempotencyStore {
 
   async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
     return (await this.#load()).releaseChunk(key, token, index, inDoubt, ttlMs);
+  }
+
+  async peek(key: string): Promise<RecordView | undefined> {
+    return (await this.#load()).peek(key);
+  }
+
+  async putProgress(key: string, part: string, value: StoredJson, ttlMs: number) {
+    return (await this.#load()).putProgress(key, part, value, ttlMs);
+  }
+
+  async readProgress(key: string): Promise<ProgressParts | undefined> {
+    return (await this.#load()).readProgress(key);
   }
 
   async close(): Promise<void> {

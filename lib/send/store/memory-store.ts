@@ -15,6 +15,8 @@ import type {
   BeginResult,
   ClaimResult,
   IdempotencyStore,
+  ProgressParts,
+  RecordView,
   StoredJson,
 } from '#lib/send/store/store.ts';
 import {
@@ -22,12 +24,15 @@ import {
   beginRequest,
   checkChunkCall,
   checkDurations,
+  checkProgressPart,
   claimChunkRecord,
   completeChunkRecord,
   finishRequest,
+  progressParts,
   type RequestRecord,
   releaseChunkRecord,
   type Step,
+  viewOf,
 } from '#lib/send/store/transitions.ts';
 
 export interface MemoryStoreOptions {
@@ -54,12 +59,16 @@ export class MemoryStore implements IdempotencyStore {
   readonly #now: () => number;
   readonly #token: () => string;
   readonly #records: ExpiringMap<RequestRecord>;
+  /** Progress reports, bounded like the records: a report weighs one per part. */
+  readonly #progress: ExpiringMap<Record<string, string>>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
     this.#token = options.token ?? randomUUID;
     const weigh = (record: RequestRecord) => 1 + Object.keys(record.chunks).length;
     this.#records = new ExpiringMap(this.#now, options.maxKeys ?? DEFAULT_MAX_KEYS, weigh);
+    const parts = (report: Record<string, string>) => Object.keys(report).length;
+    this.#progress = new ExpiringMap(this.#now, options.maxKeys ?? DEFAULT_MAX_KEYS, parts);
   }
 
   /** Records held (requests and chunks), expired ones not yet pruned included: for metrics. */
@@ -116,6 +125,21 @@ export class MemoryStore implements IdempotencyStore {
     checkChunkCall(index, { ttlMs });
     const step = releaseChunkRecord(this.#records.get(key), token, index, inDoubt);
     return this.#apply(key, step, ttlMs);
+  }
+
+  async peek(key: string): Promise<RecordView | undefined> {
+    return viewOf(this.#records.get(key));
+  }
+
+  async putProgress(key: string, part: string, value: StoredJson, ttlMs: number) {
+    checkProgressPart(part, ttlMs);
+    const report = { ...this.#progress.get(key), [part]: JSON.stringify(value) };
+    this.#progress.set(key, report, ttlMs);
+  }
+
+  async readProgress(key: string): Promise<ProgressParts | undefined> {
+    const report = this.#progress.get(key);
+    return report && progressParts(report);
   }
 
   /** Nothing to close: the records go with the process. */

@@ -6,7 +6,14 @@
  * each reply is checked against the shapes the scripts return, and anything else throws, which
  * the store reports as an `IdempotencyStoreError` instead of answering with a guess.
  */
-import type { BeginResult, ClaimResult, StoredJson } from '#lib/send/store/store.ts';
+import type {
+  BeginResult,
+  ClaimResult,
+  ProgressParts,
+  RecordView,
+  StoredJson,
+} from '#lib/send/store/store.ts';
+import { progressParts } from '#lib/send/store/transitions.ts';
 
 /**
  * The result of the BEGIN script: `['new', token]`, `['resumed', token]`, `['in-progress']`,
@@ -44,6 +51,34 @@ export function decodeClaim(reply: unknown): ClaimResult {
 export function decodeWritten(reply: unknown): boolean {
   if (reply === 1 || reply === 0) return reply === 1;
   throw unexpected(reply);
+}
+
+/**
+ * The reply of the PEEK script: `[state, result]`, each `null` where the hash has no such field.
+ * @example decodePeek(['done', '{"sent":1}']) // { state: 'done', result: { sent: 1 } }
+ */
+export function decodePeek(reply: unknown): RecordView | undefined {
+  if (!Array.isArray(reply) || reply.length !== 2) throw unexpected(reply);
+  const [state, result] = reply;
+  if (state === null && result === null) return undefined;
+  if (state === 'done' && typeof result === 'string') return { state, result: parseResult(result) };
+  if ((state === 'in-progress' || state === 'abandoned') && result === null) return { state };
+  throw unexpected(reply);
+}
+
+/**
+ * The reply of the READ_PROGRESS script: HGETALL's flat `[part, json, part, json, …]`.
+ * @example decodeProgress(['b0', '{"sent":10}']) // { b0: { sent: 10 } }
+ */
+export function decodeProgress(reply: unknown): ProgressParts | undefined {
+  if (!Array.isArray(reply) || reply.length % 2 !== 0) throw unexpected(reply);
+  const stored: Record<string, string> = {};
+  for (let i = 0; i < reply.length; i += 2) {
+    const [part, value] = [reply[i], reply[i + 1]];
+    if (typeof part !== 'string' || typeof value !== 'string') throw unexpected(reply);
+    stored[part] = value;
+  }
+  return progressParts(stored);
 }
 
 /** `[state, detail?]` with string items; `null` where Lua had nil (a missing hash field). */

@@ -92,6 +92,23 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 `);
 
+/** No ARGV. Replies {state, result} of the request (nil fields for an absent hash); writes nothing. */
+export const PEEK = lua(`
+return redis.call('HMGET', KEYS[1], 'state', 'result')
+`);
+
+/** ARGV: part, value JSON, ttlMs. KEYS[1] is a progress hash: the part is replaced, the TTL renewed. */
+export const PUT_PROGRESS = lua(`
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+`);
+
+/** No ARGV. KEYS[1] is a progress hash: replies its fields and values, flat. */
+export const READ_PROGRESS = lua(`
+return redis.call('HGETALL', KEYS[1])
+`);
+
 /**
  * Runs `script` on `key`: EVALSHA, then EVAL once if the server answers NOSCRIPT.
  * @example await runScript(client, BEGIN, 'idem:req:msg-1', ['fp', now, now + 30_000, 86_400_000, token])

@@ -7,6 +7,8 @@
  *   fp, state (in-progress | done | abandoned), leaseUntil, token (the owner's), result
  *   c<index>:state (in-progress | done | released), c<index>:lease, c<index>:owner,
  *   c<index>:doubt ('0' | '1'), c<index>:result
+ * Progress reports are hashes of their own, `<prefix>progress:<key>`, one field per part (JSON),
+ * expiring after the TTL of their last write.
  * Lease times are epoch ms by the store's clock; results are JSON text. A chunk therefore expires
  * with its request and is never read under a key that came back with another payload. Every
  * read-then-write runs as one Lua script (`redis-scripts.ts`); connecting and failing fast are
@@ -15,7 +17,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RedisConnection } from '#lib/send/store/redis-connection.ts';
-import { decodeBegin, decodeClaim, decodeWritten } from '#lib/send/store/redis-replies.ts';
+import {
+  decodeBegin,
+  decodeClaim,
+  decodePeek,
+  decodeProgress,
+  decodeWritten,
+} from '#lib/send/store/redis-replies.ts';
 import {
   ABANDON,
   BEGIN,
@@ -23,11 +31,20 @@ import {
   COMPLETE_CHUNK,
   FINISH,
   type LuaScript,
+  PEEK,
+  PUT_PROGRESS,
+  READ_PROGRESS,
   RELEASE_CHUNK,
   runScript,
 } from '#lib/send/store/redis-scripts.ts';
-import type { BeginResult, IdempotencyStore, StoredJson } from '#lib/send/store/store.ts';
-import { checkChunkCall, checkDurations } from '#lib/send/store/transitions.ts';
+import type {
+  BeginResult,
+  IdempotencyStore,
+  ProgressParts,
+  RecordView,
+  StoredJson,
+} from '#lib/send/store/store.ts';
+import { checkChunkCall, checkDurations, checkProgressPart } from '#lib/send/store/transitions.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 
 export interface RedisStoreOptions {
@@ -69,24 +86,24 @@ export class RedisStore implements IdempotencyStore {
     checkDurations({ leaseMs, ttlMs });
     const now = this.#now();
     const args = [fp, now, now + leaseMs, pexpire(ttlMs), randomUUID()];
-    return this.#run('begin', BEGIN, key, args, decodeBegin);
+    return this.#run('begin', BEGIN, this.#request(key), args, decodeBegin);
   }
 
   async finish(key: string, token: string, result: StoredJson, ttlMs: number): Promise<boolean> {
     checkDurations({ ttlMs });
     const args = [token, JSON.stringify(result), pexpire(ttlMs)];
-    return this.#run('finish', FINISH, key, args, decodeWritten);
+    return this.#run('finish', FINISH, this.#request(key), args, decodeWritten);
   }
 
   async abandon(key: string, token: string): Promise<boolean> {
-    return this.#run('abandon', ABANDON, key, [token], decodeWritten);
+    return this.#run('abandon', ABANDON, this.#request(key), [token], decodeWritten);
   }
 
   async claimChunk(key: string, token: string, index: number, leaseMs: number, ttlMs: number) {
     checkChunkCall(index, { leaseMs, ttlMs });
     const now = this.#now();
     const args = [token, index, now, now + leaseMs, pexpire(ttlMs)];
-    return this.#run('claim a chunk', CLAIM_CHUNK, key, args, decodeClaim);
+    return this.#run('claim a chunk', CLAIM_CHUNK, this.#request(key), args, decodeClaim);
   }
 
   async completeChunk(
@@ -98,13 +115,27 @@ export class RedisStore implements IdempotencyStore {
   ) {
     checkChunkCall(index, { ttlMs });
     const args = [token, index, JSON.stringify(result), pexpire(ttlMs)];
-    return this.#run('complete a chunk', COMPLETE_CHUNK, key, args, decodeWritten);
+    return this.#run('complete a chunk', COMPLETE_CHUNK, this.#request(key), args, decodeWritten);
   }
 
   async releaseChunk(key: string, token: string, index: number, inDoubt: boolean, ttlMs: number) {
     checkChunkCall(index, { ttlMs });
     const args = [token, index, inDoubt ? '1' : '0', pexpire(ttlMs)];
-    return this.#run('release a chunk', RELEASE_CHUNK, key, args, decodeWritten);
+    return this.#run('release a chunk', RELEASE_CHUNK, this.#request(key), args, decodeWritten);
+  }
+
+  async peek(key: string): Promise<RecordView | undefined> {
+    return this.#run('read a record', PEEK, this.#request(key), [], decodePeek);
+  }
+
+  async putProgress(key: string, part: string, value: StoredJson, ttlMs: number) {
+    checkProgressPart(part, ttlMs);
+    const args = [part, JSON.stringify(value), pexpire(ttlMs)];
+    await this.#run('write progress', PUT_PROGRESS, this.#report(key), args, decodeWritten);
+  }
+
+  async readProgress(key: string): Promise<ProgressParts | undefined> {
+    return this.#run('read progress', READ_PROGRESS, this.#report(key), [], decodeProgress);
   }
 
   /** Quits the connection this store made; an injected client is left to its owner. */
@@ -112,8 +143,18 @@ export class RedisStore implements IdempotencyStore {
     await this.#connection.close();
   }
 
+  /** The hash of a request's record. */
+  #request(key: string): string {
+    return `${this.#prefix}req:${key}`;
+  }
+
+  /** The hash of a progress report. */
+  #report(key: string): string {
+    return `${this.#prefix}progress:${key}`;
+  }
+
   /**
-   * Runs a script and decodes its reply; any failure becomes an `IdempotencyStoreError`.
+   * Runs a script on the hash `key` and decodes its reply; any failure becomes an `IdempotencyStoreError`.
    *
    * A connection that died while FC froze the instance still looks ready when it thaws, and its
    * first command fails at once with "Connection is closed.": that one command is sent again on
@@ -130,7 +171,7 @@ export class RedisStore implements IdempotencyStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const client = await this.#connection.ready();
-        return decode(await runScript(client, script, `${this.#prefix}req:${key}`, args));
+        return decode(await runScript(client, script, key, args));
       } catch (error) {
         if (attempt === 1 && isLostConnection(error)) continue;
         throw this.#connection.failure(operation, error);

@@ -14,8 +14,14 @@
  * (one fingerprint, one expiry), and only the request's current owner may claim one; a claim's
  * result may then be written by its claimer only while no later claim replaced it.
  *
- * Two implementations share this contract and one test suite: in-memory (per FC instance; the
- * local default) and Redis (shared by every instance, atomic through Lua scripts).
+ * Three implementations share this contract and one test suite: in-memory (per FC instance),
+ * Redis (shared by every instance, atomic through Lua scripts) and Tablestore (shared, on the
+ * role's credentials; the deployed and local default).
+ *
+ * Beside the ledger, a store keeps progress reports (`putProgress`, `readProgress`): a record of
+ * named parts that writers put independently, last write winning per part, such as a dispatched
+ * push's head and each of its batches' latest outcome. They take no part in the ledger's
+ * guarantees; they are what `GET /pushes/{id}` reads.
  */
 
 /** A JSON value a store can keep. */
@@ -50,6 +56,19 @@ export type ClaimResult =
   | { state: 'in-progress' }
   /** The caller no longer owns the request (another invocation took it over): do not send. */
   | { state: 'lost' };
+
+/** What `peek` sees of a request's record, without taking or changing anything. */
+export interface RecordView {
+  state: 'in-progress' | 'done' | 'abandoned';
+  /** The stored result, once done. */
+  result?: StoredJson;
+}
+
+/** A progress report's parts, by name. */
+export type ProgressParts = Record<string, StoredJson>;
+
+/** A progress part's name: 1 to 16 lowercase letters and digits. */
+export const PROGRESS_PART = /^[a-z0-9]{1,16}$/;
 
 export interface IdempotencyStore {
   /**
@@ -102,6 +121,16 @@ export interface IdempotencyStore {
     inDoubt: boolean,
     ttlMs: number,
   ): Promise<boolean>;
+  /** The record of `key` as it stands (undefined when absent or expired); changes nothing. */
+  peek(key: string): Promise<RecordView | undefined>;
+  /**
+   * Writes part `part` (see PROGRESS_PART) of the progress report `key`, replacing that part
+   * only; the report lives `ttlMs` from its last write. Unconditional: a report's writers each
+   * own their parts.
+   */
+  putProgress(key: string, part: string, value: StoredJson, ttlMs: number): Promise<void>;
+  /** Every part of the progress report `key`; undefined when it has none or has expired. */
+  readProgress(key: string): Promise<ProgressParts | undefined>;
   /** Closes connections (Redis); a no-op in memory. */
   close(): Promise<void>;
 }

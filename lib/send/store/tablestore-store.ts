@@ -12,6 +12,12 @@
  *   v    the row's version, 1 more with every write
  *   w    the id of the write that made this version
  *
+ * A progress report is a row of its own, `progress:<key>` (no ledger key has that namespace:
+ * theirs are the triggers'), with a column `p<part>` per part (JSON) and `exp`. A part is put with
+ * UpdateRow under the condition "not expired"; a row whose report expired is replaced whole
+ * (PutRow, on the condition that it still is expired), so no part of an old report survives into
+ * a new one under the same key.
+ *
  * Every operation reads the row (or takes it as this store last wrote it: a store serves one
  * invocation, whose operations on its row mostly follow each other), applies the same pure
  * transition the memory store applies
@@ -31,6 +37,8 @@ import type {
   BeginResult,
   ClaimResult,
   IdempotencyStore,
+  ProgressParts,
+  RecordView,
   StoredJson,
 } from '#lib/send/store/store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
@@ -46,12 +54,15 @@ import {
   type ChunkRecord,
   checkChunkCall,
   checkDurations,
+  checkProgressPart,
   claimChunkRecord,
   completeChunkRecord,
   finishRequest,
+  progressParts,
   type RequestRecord,
   releaseChunkRecord,
   type Step,
+  viewOf,
 } from '#lib/send/store/transitions.ts';
 
 export interface TablestoreStoreOptions {
@@ -86,6 +97,8 @@ const WHOLE_ROW: WriteMode = true;
 const COLUMNS: WriteMode = false;
 
 const CHUNK_PREFIX = 'c';
+const PART_PREFIX = 'p';
+const PROGRESS_ROW = 'progress:';
 
 /**
  * An `IdempotencyStore` in one Tablestore table, atomic across FC instances. Make one per
@@ -170,6 +183,64 @@ export class TablestoreStore implements IdempotencyStore {
     return this.#transact('release a chunk', key, COLUMNS, ttlMs, (record) =>
       releaseChunkRecord(record, token, index, inDoubt),
     );
+  }
+
+  async peek(key: string): Promise<RecordView | undefined> {
+    const columns = await this.#call('read a record', () => this.#table.getRow(key));
+    return viewOf(decodeRow(columns, this.#now()).record);
+  }
+
+  async putProgress(key: string, part: string, value: StoredJson, ttlMs: number) {
+    checkProgressPart(part, ttlMs);
+    const row = PROGRESS_ROW + key;
+    const now = this.#now();
+    const put: OtsColumns = { [PART_PREFIX + part]: JSON.stringify(value), exp: now + ttlMs };
+    const live: WriteCondition = {
+      row: 'IGNORE',
+      column: { column: 'exp', comparator: 'GREATER_THAN', value: now, passIfMissing: true },
+    };
+    const expired: WriteCondition = {
+      row: 'EXPECT_EXIST',
+      column: { column: 'exp', comparator: 'LESS_EQUAL', value: now, passIfMissing: false },
+    };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await this.#table.updateRow(row, { put }, live);
+        return;
+      } catch (error) {
+        if (!(error instanceof OtsError && error.conditionFailed)) {
+          throw storeError('write progress', error);
+        }
+      }
+      try {
+        // The report expired: this part starts a new one, unless another writer just did.
+        await this.#table.putRow(row, put, expired);
+        return;
+      } catch (error) {
+        if (!(error instanceof OtsError && error.conditionFailed)) {
+          throw storeError('write progress', error);
+        }
+      }
+    }
+    throw new IdempotencyStoreError(
+      'The idempotency store could not write progress: the row kept changing.',
+    );
+  }
+
+  async readProgress(key: string): Promise<ProgressParts | undefined> {
+    const columns = await this.#call('read progress', () => this.#table.getRow(PROGRESS_ROW + key));
+    if (!columns || typeof columns.exp !== 'number' || columns.exp <= this.#now()) return undefined;
+    const stored: Record<string, string> = {};
+    for (const [name, value] of Object.entries(columns)) {
+      if (name.startsWith(PART_PREFIX) && typeof value === 'string') {
+        stored[name.slice(PART_PREFIX.length)] = value;
+      }
+    }
+    try {
+      return progressParts(stored);
+    } catch (error) {
+      throw storeError('read progress', error);
+    }
   }
 
   /** Nothing to close: connections are pooled per endpoint, credentials go with the invocation. */

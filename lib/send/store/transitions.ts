@@ -14,7 +14,14 @@
  * (and any later one) to the same table. Results are kept as JSON text, as Redis keeps them, so a
  * replay is always a fresh copy that the caller may change freely.
  */
-import type { BeginResult, ClaimResult, StoredJson } from '#lib/send/store/store.ts';
+import {
+  type BeginResult,
+  type ClaimResult,
+  PROGRESS_PART,
+  type ProgressParts,
+  type RecordView,
+  type StoredJson,
+} from '#lib/send/store/store.ts';
 
 /** One chunk inside its request's record. */
 export interface ChunkRecord {
@@ -216,6 +223,38 @@ export function checkChunkIndex(index: number): void {
 export function checkChunkCall(index: number, durations: Record<string, number>): void {
   checkDurations(durations);
   checkChunkIndex(index);
+}
+
+/**
+ * What `peek` answers for a record: its state and, once done, its result.
+ * @example viewOf(undefined) // undefined
+ */
+export function viewOf(record: RequestRecord | undefined): RecordView | undefined {
+  if (!record) return undefined;
+  return record.state === 'done'
+    ? { state: 'done', result: parse(record.result) }
+    : { state: record.state };
+}
+
+/**
+ * Throws a `RangeError` unless `part` names a progress part and `ttlMs` is a duration.
+ * @example checkProgressPart('b0', 86_400_000)
+ */
+export function checkProgressPart(part: string, ttlMs: number): void {
+  checkDurations({ ttlMs });
+  if (!PROGRESS_PART.test(part)) {
+    throw new RangeError(`progress part must be 1 to 16 lowercase letters or digits, got ${part}`);
+  }
+}
+
+/**
+ * Parts as stored (JSON text, by name) read back as values.
+ * @example progressParts({ b0: '{"sent":10}' }) // { b0: { sent: 10 } }
+ */
+export function progressParts(stored: Record<string, string>): ProgressParts | undefined {
+  const entries = Object.entries(stored);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([part, text]) => [part, parse(text)]));
 }
 
 /** Reads back a result this module wrote with `JSON.stringify`. */

@@ -371,6 +371,10 @@ async function interleave(
         faulty('complete', () => store.completeChunk(k, token, i, result, ttl), refused),
       releaseChunk: (k, token, i, doubt, ttl) =>
         faulty('release', () => store.releaseChunk(k, token, i, doubt, ttl), refused),
+      // not the ledger's: progress reports are written outside the model's runs
+      peek: (k) => store.peek(k),
+      putProgress: (k, part, value, ttl) => store.putProgress(k, part, value, ttl),
+      readProgress: (k) => store.readProgress(k),
       close: async () => {},
     };
   };

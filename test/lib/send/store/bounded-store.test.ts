@@ -15,6 +15,9 @@ const hanging: IdempotencyStore = {
   claimChunk: () => new Promise(() => {}),
   completeChunk: () => new Promise(() => {}),
   releaseChunk: () => new Promise(() => {}),
+  peek: () => new Promise(() => {}),
+  putProgress: () => new Promise(() => {}),
+  readProgress: () => new Promise(() => {}),
   close: async () => {},
 };
 
@@ -53,6 +56,11 @@ describe('boundedStore', () => {
     await expect(store.releaseChunk('k', 't', 0, true, 1_000)).rejects.toThrow(
       /No time left to release a chunk /,
     );
+    await expect(store.peek('k')).rejects.toThrow(/No time left to read a record /);
+    await expect(store.putProgress('k', 'h', null, 1_000)).rejects.toThrow(
+      /No time left to write progress /,
+    );
+    await expect(store.readProgress('k')).rejects.toThrow(/No time left to read progress /);
     for (const call of [store.finish('k', 't', null, 1), store.abandon('k', 't')]) {
       await expect(call).rejects.toThrow(IdempotencyStoreError);
     }
@@ -91,6 +99,9 @@ describe('boundedStore', () => {
     expect(await store.releaseChunk('k', token, 1, false, 60_000)).toBe(false);
     expect(await store.finish('k', token, 'done', 60_000)).toBe(true);
     expect(await store.abandon('k', token)).toBe(false);
+    expect(await store.peek('k')).toEqual({ state: 'done', result: 'done' });
+    await store.putProgress('k', 'h', { batches: 2 }, 60_000);
+    expect(await store.readProgress('k')).toEqual({ h: { batches: 2 } });
     await store.close();
     expect(await memory.begin('k', 'fp', 1_000, 60_000)).toEqual({ state: 'done', result: 'done' });
   });

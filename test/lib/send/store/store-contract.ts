@@ -552,6 +552,108 @@ export function describeStoreContract(
 
         expect(written.filter(Boolean)).toHaveLength(1);
       });
+
+      it('keeps every part of 20 concurrent progress writers to one report', async () => {
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.putProgress(key, `b${i}`, { i }, TTL)),
+        );
+
+        const parts = await store.readProgress(key);
+        expect(Object.keys(parts ?? {}).sort()).toEqual(
+          Array.from({ length: 20 }, (_, i) => `b${i}`).sort(),
+        );
+        expect(parts?.b7).toEqual({ i: 7 });
+      });
+    });
+
+    describe('peek', () => {
+      it('answers undefined for a key never seen, and takes nothing', async () => {
+        expect(await store.peek(key)).toBeUndefined();
+        expect((await store.begin(key, 'fp', LEASE, TTL)).state).toBe('new');
+      });
+
+      it('sees a request in progress without taking it or moving its lease', async () => {
+        const token = await own();
+
+        expect(await store.peek(key)).toEqual({ state: 'in-progress' });
+        expect(await store.begin(key, 'fp', LEASE, TTL)).toEqual({ state: 'in-progress' });
+        expect(await store.claimChunk(key, token, 0, LEASE, TTL)).toEqual({
+          state: 'claimed',
+          inDoubt: false,
+        });
+      });
+
+      it('sees an abandoned request as abandoned, and a finished one with its result', async () => {
+        const token = await own();
+        await store.abandon(key, token);
+        expect(await store.peek(key)).toEqual({ state: 'abandoned' });
+
+        const again = await own();
+        await store.finish(key, again, { sent: 3, targets: ['a'] }, TTL);
+        expect(await store.peek(key)).toEqual({
+          state: 'done',
+          result: { sent: 3, targets: ['a'] },
+        });
+      });
+
+      it('answers undefined once the record has expired', async () => {
+        const token = await own(key, 'fp', SHORT_TTL);
+        await store.finish(key, token, 'first', SHORT_TTL);
+        await elapse(SHORT_TTL + 100, true);
+
+        expect(await store.peek(key)).toBeUndefined();
+      });
+    });
+
+    describe('progress', () => {
+      it('answers undefined for a report never written', async () => {
+        expect(await store.readProgress(key)).toBeUndefined();
+      });
+
+      it('keeps each part as written, replacing only the part written again', async () => {
+        await store.putProgress(key, 'h', { batches: 2, at: '2026-12-02T00:00:00.000Z' }, TTL);
+        await store.putProgress(key, 'b0', { sent: 10, final: false }, TTL);
+        await store.putProgress(key, 'b1', [1, 'two', null], TTL);
+        await store.putProgress(key, 'b0', { sent: 20, final: true }, TTL);
+
+        expect(await store.readProgress(key)).toEqual({
+          h: { batches: 2, at: '2026-12-02T00:00:00.000Z' },
+          b0: { sent: 20, final: true },
+          b1: [1, 'two', null],
+        });
+      });
+
+      it('is apart from the ledger: a report and a request under one key do not see each other', async () => {
+        await store.putProgress(key, 'h', 'report', TTL);
+
+        expect(await store.peek(key)).toBeUndefined();
+        expect((await store.begin(key, 'fp', LEASE, TTL)).state).toBe('new');
+        expect(await store.readProgress(key)).toEqual({ h: 'report' });
+        expect(await store.readProgress(`${key}-other`)).toBeUndefined();
+      });
+
+      it('lives its TTL from its last write, and starts anew once it expired', async () => {
+        await store.putProgress(key, 'h', 'head', SHORT_TTL);
+        await elapse(100, true);
+        await store.putProgress(key, 'b0', 'batch', SHORT_TTL);
+        await elapse(100, true);
+
+        expect(await store.readProgress(key)).toEqual({ h: 'head', b0: 'batch' });
+
+        await elapse(SHORT_TTL + 100, true);
+        expect(await store.readProgress(key)).toBeUndefined();
+
+        await store.putProgress(key, 'b1', 'new', SHORT_TTL);
+        expect(await store.readProgress(key)).toEqual({ b1: 'new' });
+      });
+
+      it('refuses a part name that is not 1 to 16 lowercase letters or digits, and a TTL of 0', async () => {
+        for (const part of ['', 'B0', 'b-0', 'a'.repeat(17), 'p:h']) {
+          await expect(store.putProgress(key, part, 1, TTL)).rejects.toThrow(RangeError);
+        }
+        await expect(store.putProgress(key, 'h', 1, 0)).rejects.toThrow(RangeError);
+        expect(await store.readProgress(key)).toBeUndefined();
+      });
     });
   });
 }
