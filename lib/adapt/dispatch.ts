@@ -10,7 +10,6 @@ import {
   invalidRecord,
   type PushRecord,
   parseEventJson,
-  pushRecord,
 } from '#lib/adapt/record.ts';
 
 const envelopeSchema = z.object({
@@ -38,7 +37,15 @@ export function dispatchRecords(event: Buffer, fallbackId: string): PushRecord[]
     ];
   }
   const { dispatchId, batchIndex, validatedAt, request } = parsed.data;
-  return [pushRecord(`${dispatchId}#${batchIndex}`, request, new Date(validatedAt))];
+  const batch = { dispatchId, batchIndex, targets: targetsOf(request) };
+  const id = `${dispatchId}#${batchIndex}`;
+  return [{ kind: 'push', id, request, validatedAt: new Date(validatedAt), batch }];
+}
+
+/** The targets the envelope's request names (0 when it names none the way a batch does). */
+function targetsOf(request: unknown): number {
+  const map = typeof request === 'object' && request !== null ? Reflect.get(request, 'targetMsgkey') : undefined;
+  return typeof map === 'object' && map !== null ? Object.keys(map).length : 0;
 }
 
 /** The dispatch trigger's adapter: dispatchRecords with idempotency keys `dispatch:<record id>`. */

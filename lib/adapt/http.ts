@@ -11,14 +11,13 @@
  */
 
 import * as z from 'zod/mini';
-import { routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
+import { IDEMPOTENCY_KEY, routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { parseJsonText } from '#lib/shared/json-text.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
 const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
 /** Idempotency keys: printable ASCII without spaces, as clients usually send UUIDs. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const httpEventSchema = z.looseObject({
   version: z.optional(z.string()),
@@ -131,6 +130,8 @@ export type HttpRecord =
   | { kind: 'schedules'; id: string; correlationId: string; listing: ScheduleListing }
   /** `DELETE /schedules/{taskId}`: cancel one. */
   | { kind: 'cancel-schedule'; id: string; correlationId: string; taskId: string }
+  /** `GET /pushes/{id}`: the progress of a dispatched or keyed push. */
+  | { kind: 'progress'; id: string; correlationId: string; pushId: string }
   /** `GET /healthz`: the function is up; nothing is validated or sent. */
   | { kind: 'health'; id: string; correlationId: string };
 
@@ -158,6 +159,7 @@ export function httpRecord(
     if (route.kind === 'cancel-schedule') {
       return { kind: 'cancel-schedule', ...common, taskId: route.taskId };
     }
+    if (route.kind === 'progress') return { kind: 'progress', ...common, pushId: route.id };
     const givenKey = idempotencyKeyOf(httpEvent);
     // One namespace for both paths, so a key reused for another payload is caught whether the
     // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.

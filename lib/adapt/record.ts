@@ -24,11 +24,19 @@ export type PushRecord =
    * its time rules are judged as of then, so a redelivery is not refused because a scheduled
    * time passed while it waited (lib/handler/event-function.ts bounds it by the TTL).
    */
-  | { kind: 'push'; id: string; request: unknown; validatedAt?: Date }
+  | { kind: 'push'; id: string; request: unknown; validatedAt?: Date; batch?: DispatchedBatch }
   /** A message that cannot be decoded; `reason` is a sentence, never the payload. */
   | { kind: 'invalid'; id: string; reason: string }
   /** A message that is not meant for this function (another service's event). */
   | { kind: 'ignored'; id: string; reason: string };
+
+/** Which batch of which dispatch a worker's record is, for its progress report. */
+export interface DispatchedBatch {
+  dispatchId: string;
+  batchIndex: number;
+  /** Its targets, as the envelope counts them (the request inside is validated later). */
+  targets: number;
+}
 
 /** The outcome of one decoding step: a value, or a reason phrase that fits after "is …". */
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };

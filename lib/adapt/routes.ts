@@ -17,6 +17,7 @@ interface RouteSpec {
  */
 export const ROUTES: readonly RouteSpec[] = [
   { path: '/pushes', methods: ['POST'] },
+  { path: '/pushes/{id}', methods: ['GET'] },
   { path: '/', methods: ['POST'] },
   { path: '/schedules', methods: ['GET'] },
   { path: '/schedules/{taskId}', methods: ['DELETE'] },
@@ -38,7 +39,12 @@ export type Route =
   | { kind: 'push'; dryRun: boolean }
   | { kind: 'health' }
   | { kind: 'schedules'; listing: ScheduleListing }
-  | { kind: 'cancel-schedule'; taskId: string };
+  | { kind: 'cancel-schedule'; taskId: string }
+  /** `GET /pushes/{id}`: a dispatch id or an Idempotency-Key, percent-decoded. */
+  | { kind: 'progress'; id: string };
+
+/** An `Idempotency-Key`: 1 to 255 printable ASCII characters without spaces. */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** mPaaS task ids: 32 hexadecimal digits in its docs, digits in the emulator; bounded here. */
 const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -166,6 +172,18 @@ export function routeOf(
         );
       }
       return { kind: 'cancel-schedule', taskId };
+    }
+    if (spec.path === '/pushes/{id}') {
+      checkQuery(query, 'GET /pushes/{id}', []);
+      const id = decodeURIComponentSafely(params.id ?? '');
+      if (!IDEMPOTENCY_KEY.test(id)) {
+        throw new BadRequestError(
+          `The push id ${quoted(id)} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
+          400,
+          'InvalidPushId',
+        );
+      }
+      return { kind: 'progress', id };
     }
     checkQuery(query, 'POST /pushes', ['dryRun']);
     const dryRun = query.dryRun;

@@ -10,7 +10,7 @@
  * redelivered makes the invocation throw once the whole batch is done.
  */
 import middy from '@middy/core';
-import type { EventAdapter, KeyedRecord, Trigger } from '#lib/adapt/record.ts';
+import type { DispatchedBatch, EventAdapter, KeyedRecord, Trigger } from '#lib/adapt/record.ts';
 import {
   annotate,
   count,
@@ -19,20 +19,29 @@ import {
   invocationOf,
 } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
-import { ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { ledgerFor, sendOptions, sharedStore, validationRules } from '#lib/handler/scope.ts';
 import { catchUp } from '#lib/plan/catch-up.ts';
 import { planInline } from '#lib/plan/plan.ts';
 import {
   BatchRetryError,
   type BatchSummary,
   failedRecordResult,
+  needsRetry,
   type RecordResult,
   sentRecordResult,
   summarizeBatch,
 } from '#lib/report/batch.ts';
 import { type Metrics, pushMetrics } from '#lib/report/metrics.ts';
+import {
+  batchPart,
+  batchProgress,
+  batchProgressCodec,
+  unsentBatchProgress,
+} from '#lib/send/progress.ts';
 import { sendPush } from '#lib/send/push.ts';
+import type { FanoutSummary } from '#lib/send/results.ts';
 import { PushError, ValidationError } from '#lib/shared/errors.ts';
+import type { Logger } from '#lib/shared/logger.ts';
 import { mapWithConcurrency } from '#lib/shared/pool.ts';
 import { validatePush } from '#lib/validate/validate.ts';
 
@@ -73,6 +82,8 @@ export function eventFunction(functionName: string, adapter: EventAdapter) {
 interface PushedRecord {
   result: RecordResult;
   metrics: Partial<Metrics>;
+  /** What its fan-out did, when it ran. */
+  summary?: FanoutSummary;
 }
 
 /**
@@ -105,6 +116,49 @@ async function pushRecord(
   trigger: Trigger,
 ): Promise<PushedRecord> {
   const logger = state.logger.child({ recordId: record.id });
+  const pushed = await sendRecord(record, state, context, trigger, logger);
+  if (record.kind !== 'push' || record.batch === undefined) return pushed;
+  // Another invocation is sending this batch right now: its report is the one to keep.
+  if (pushed.result.code === 'IdempotencyKeyInProgress') return pushed;
+  return reportBatch(record.batch, pushed, state, context, logger);
+}
+
+/**
+ * Records a dispatch batch's outcome in its push's progress report (lib/send/progress.ts), after
+ * every attempt. A report that cannot be written makes the record retryable: FC's retry replays
+ * the batch from the ledger without sending anything again, and writes the report.
+ */
+async function reportBatch(
+  batch: DispatchedBatch,
+  pushed: PushedRecord,
+  state: Invocation,
+  context: InvocationContext,
+  logger: Logger,
+): Promise<PushedRecord> {
+  const now = new Date();
+  const progress = pushed.summary
+    ? batchProgress(pushed.summary, now)
+    : unsentBatchProgress(batch.targets, !needsRetry(pushed.result.outcome), now);
+  try {
+    const store = sharedStore(state, context, logger);
+    const part = batchPart(batch.batchIndex);
+    const value = batchProgressCodec.encode(progress);
+    await store.putProgress(batch.dispatchId, part, value, state.config.idempotencyTtlMs);
+    return pushed;
+  } catch (error) {
+    logger.error('batch progress not written', { dispatchId: batch.dispatchId, error });
+    if (needsRetry(pushed.result.outcome)) return pushed;
+    return { ...pushed, result: failedRecordResult(pushed.result.id, error) };
+  }
+}
+
+async function sendRecord(
+  record: KeyedRecord,
+  state: Invocation,
+  context: InvocationContext,
+  trigger: Trigger,
+  logger: Logger,
+): Promise<PushedRecord> {
   if (record.kind === 'ignored') {
     logger.info('event ignored', { reason: record.reason });
     return { result: { id: record.id, outcome: 'ignored' }, metrics: {} };
@@ -126,7 +180,11 @@ async function pushRecord(
     const options = sendOptions(state, context, logger);
     const ledger = ledgerFor(state, context, idempotencyKey, logger);
     const sent = await sendPush(planInline(valid, request), options, ledger);
-    return { result: sentRecordResult(record.id, sent), metrics: pushMetrics(sent) };
+    return {
+      result: sentRecordResult(record.id, sent),
+      metrics: pushMetrics(sent),
+      summary: sent.result.summary,
+    };
   } catch (error) {
     const result = failedRecordResult(record.id, error);
     const fields = {

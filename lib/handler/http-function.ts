@@ -5,7 +5,8 @@
  * - `?dryRun=true` stops after the plan: 200 with the validated request and the calls (and
  *   batches) it would make, nothing sent, no key claimed; a bad request gets the same 4xx.
  * - `GET /schedules` and `DELETE /schedules/{taskId}` list and cancel scheduled and loop pushes
- *   (lib/handler/schedules.ts).
+ *   (lib/handler/schedules.ts); `GET /pushes/{id}` answers a push's progress
+ *   (lib/handler/progress.ts).
  *
  * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
  *   sent, 207 when some were not (the body lists every target's status), and the problem status
@@ -23,6 +24,7 @@ import { httpRecord } from '#lib/adapt/http.ts';
 import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
+import { progressAnswer } from '#lib/handler/progress.ts';
 import { cancelAnswer, schedulesAnswer } from '#lib/handler/schedules.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
 import { dryRunOf } from '#lib/plan/dry-run.ts';
@@ -80,6 +82,14 @@ export async function pushFromHttp(
       record.kind === 'schedules'
         ? await schedulesAnswer(record.listing, state, context, headers)
         : await cancelAnswer(record.taskId, state, context, headers);
+    annotate(state, { statusCode: response.statusCode });
+    return response;
+  }
+  if (record.kind === 'progress') {
+    // no push record: nothing is validated, counted or sent
+    annotate(state, { outcome: 'progress' });
+    const headers = { 'x-correlation-id': correlationId };
+    const response = await progressAnswer(record.pushId, state, context, headers);
     annotate(state, { statusCode: response.statusCode });
     return response;
   }

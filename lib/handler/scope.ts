@@ -12,7 +12,7 @@ import type { MpaasApp } from '#lib/send/mpaas/schedules.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import type { SendOptions } from '#lib/send/push.ts';
 import { boundedStore, STORE_MARGIN_MS } from '#lib/send/store/bounded-store.ts';
-import { storeFor } from '#lib/send/store/index.ts';
+import { type IdempotencyStore, storeFor } from '#lib/send/store/index.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import type { ValidationRules } from '#lib/validate/validate.ts';
@@ -97,12 +97,33 @@ export function dispatchOptions(state: Invocation, context: InvocationContext): 
     },
     concurrency: config.concurrency,
     retry: config.retry,
+    progress: { store: sharedStore(state, context), ttlMs: config.idempotencyTtlMs },
   };
 }
 
 /**
- * The ledger of `key` in the configured store, or none for a request without a key. A Tablestore
+ * The configured store for this invocation, every call bounded by its deadline. A Tablestore
  * store signs with this invocation's role credentials and bounds each request by its time left.
+ * @throws ConfigurationError when no store is configured, or it needs the role and there is none.
+ */
+export function sharedStore(
+  state: Invocation,
+  context: InvocationContext,
+  logger: Logger = state.logger,
+): IdempotencyStore {
+  const choice = requireStore(state.config.store);
+  const timeoutMs = () => state.deadline.remaining() - STORE_MARGIN_MS;
+  const access =
+    choice.kind === 'tablestore'
+      ? { credentials: credentialsFromContext(context), timeoutMs }
+      : undefined;
+  if (choice.kind === 'memory') warnMemoryOnce(logger);
+  return boundedStore(storeFor(choice, access), state.deadline);
+}
+
+/**
+ * The ledger of `key` in the configured store (`sharedStore`), or none for a request without a
+ * key.
  * @throws ConfigurationError when no store is configured, or it needs the role and there is none.
  */
 export function ledgerFor(
@@ -112,15 +133,8 @@ export function ledgerFor(
   logger: Logger = state.logger,
 ): KeyLedger | undefined {
   if (key === undefined) return undefined;
-  const choice = requireStore(state.config.store);
   const ttlMs = state.config.idempotencyTtlMs;
-  const timeoutMs = () => state.deadline.remaining() - STORE_MARGIN_MS;
-  const access =
-    choice.kind === 'tablestore'
-      ? { credentials: credentialsFromContext(context), timeoutMs }
-      : undefined;
-  if (choice.kind === 'memory') warnMemoryOnce(logger);
-  const store = boundedStore(storeFor(choice, access), state.deadline);
+  const store = sharedStore(state, context, logger);
   return keyLedger({ store, ttlMs, deadline: state.deadline, logger }, key);
 }
 

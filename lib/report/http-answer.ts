@@ -83,8 +83,13 @@ export function pushAnswer(report: PushReport, answer: AnswerContext): FcHttpRes
 export function dispatchAnswer(result: DispatchResult, answer: AnswerContext): FcHttpResponse {
   return jsonResponse(
     202,
-    { status: 'DISPATCHED', ...result, requestId: answer.requestId },
-    answerHeaders(answer),
+    {
+      status: 'DISPATCHED',
+      ...result,
+      progress: `/pushes/${result.dispatchId}`,
+      requestId: answer.requestId,
+    },
+    { ...answerHeaders(answer), location: `/pushes/${result.dispatchId}` },
   );
 }
 

@@ -24,7 +24,8 @@ import {
 } from '#lib/send/ledger.ts';
 import { type DispatchResult, dispatchResultCodec } from '#lib/send/results.ts';
 import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
-import type { ClaimResult } from '#lib/send/store/store.ts';
+import { HEAD_PART, progressHeadCodec } from '#lib/send/progress.ts';
+import type { ClaimResult, IdempotencyStore } from '#lib/send/store/store.ts';
 import { IdempotencyConflictError, PushError, toPushError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';
 import type { Logger } from '#lib/shared/logger.ts';
@@ -40,6 +41,8 @@ export interface DispatchOptions {
   target: InvokeTarget;
   concurrency: number;
   retry: RetryPolicy;
+  /** Where the dispatch's progress report goes (lib/send/progress.ts), and for how long. */
+  progress: { store: IdempotencyStore; ttlMs: number };
 }
 
 /** The margin kept before the deadline for dispatch calls, ms. */
@@ -80,6 +83,14 @@ async function dispatchBatches(
   const { batches, dispatchId } = plan;
   // fc2 is loaded only when a push is large enough to dispatch: most invocations never need it.
   const { invokeAsync } = await import('#lib/send/fc/fc-invoker.ts');
+  // The head goes first: once a batch is handed over, its status can be asked for. A head that
+  // cannot be written fails the dispatch before anything was handed over (a retryable 503).
+  const head = progressHeadCodec.encode({
+    dispatchId,
+    batchTargets: batches.map((batch) => Object.keys(batch.request.targetMsgkey).length),
+    createdAt: new Date().toISOString(),
+  });
+  await options.progress.store.putProgress(dispatchId, HEAD_PART, head, options.progress.ttlMs);
   const handOver = async (batch: DispatchEnvelope): Promise<BatchFailure | undefined> => {
     const taskId = taskIdOf(dispatchId, batch.batchIndex);
     for (let attempt = 1; ; attempt += 1) {

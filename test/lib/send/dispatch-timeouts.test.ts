@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planPush } from '#lib/plan/plan.ts';
 import { sendDispatch } from '#lib/send/dispatch.ts';
 import { invokeAsync } from '#lib/send/fc/fc-invoker.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import type { PushRequest } from '#lib/validate/push-request.ts';
 import { type FakeFc, fakeFc } from '#test/helpers/fake-fc.ts';
@@ -64,6 +65,7 @@ describe('sendDispatch timeouts', () => {
           target: fake.target,
           concurrency: 1,
           retry: { baseMs: 1, capMs: 1, attempts: 1 },
+          progress: { store: new MemoryStore(), ttlMs: 60_000 },
         },
         undefined,
       );

@@ -34,6 +34,9 @@ function largeRequest(): PushRequest {
   return { ...docsExample(), targetMsgkey } as unknown as PushRequest;
 }
 
+/** Where every dispatch of this file writes its progress head. */
+const progressStore = new MemoryStore();
+
 function options() {
   const deadline = { at: Date.now() + 60_000, remaining: () => 60_000 };
   return {
@@ -48,6 +51,7 @@ function options() {
     target: fake.target,
     concurrency: 1,
     retry: { baseMs: 1, capMs: 1, attempts: 1 },
+    progress: { store: progressStore, ttlMs: 60_000 },
   };
 }
 
