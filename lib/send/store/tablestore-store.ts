@@ -19,7 +19,7 @@
  * a new one under the same key.
  *
  * Every operation reads the row (or takes it as this store last wrote it: a store serves one
- * invocation, whose operations on its row mostly follow each other), applies the same pure
+ * invocation, and runs its operations on one row one at a time), applies the same pure
  * transition the memory store applies
  * (`transitions.ts`), and writes the result with the condition "the version is still the one I
  * read": two writers of one row are serialised by Tablestore, the loser reads again and decides
@@ -118,6 +118,8 @@ export class TablestoreStore implements IdempotencyStore {
   readonly #random: () => number;
   /** Each row as this store last wrote it: the next operation on it may skip its read. */
   readonly #written = new Map<string, OtsColumns>();
+  /** Per row, the end of the operation last queued on it. */
+  readonly #queues = new Map<string, Promise<void>>();
 
   constructor(table: OtsTable, options: TablestoreStoreOptions = {}) {
     this.#table = table;
@@ -251,6 +253,32 @@ export class TablestoreStore implements IdempotencyStore {
    * `ttlMs` undefined keeps the stored expiry.
    */
   async #transact<T>(
+    operation: string,
+    key: string,
+    mode: WriteMode,
+    ttlMs: number | undefined,
+    transition: (record: RequestRecord | undefined, now: number) => Step<T>,
+  ): Promise<T> {
+    // One operation at a time per row within this store (one invocation): its chunks' claims
+    // and completions would otherwise race each other on the row's version, and under load a
+    // completion could lose 20 races in a row and leave a sent chunk in progress (#10, found by
+    // the 20,000-target progress test). Other instances' writes are still serialised by version.
+    const previous = this.#queues.get(key) ?? Promise.resolve();
+    const run = () => this.#attempts(operation, key, mode, ttlMs, transition);
+    const current = previous.then(run, run);
+    const tail = current.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+    }
+  }
+
+  async #attempts<T>(
     operation: string,
     key: string,
     mode: WriteMode,

@@ -85,15 +85,16 @@ async function own(store: TablestoreStore, key: string) {
 }
 
 describe('TablestoreStore on one row', () => {
-  it('serialises writers of one row: a writer that lost the race reads again and decides anew', async () => {
-    const { table, store, k } = setUp();
+  it('serialises writers of one row: a writer that lost the race to another instance reads again and decides anew', async () => {
+    const { raw, table, store, k, time } = setUp();
     const token = await own(store, k);
+    const other = new TablestoreStore(raw, { now: () => time.now });
     let raced = false;
     table.before = async (operation) => {
-      // Between this claim's read and its write, another claim of the same owner lands.
+      // Between this claim's read and its write, another instance's claim of the same owner lands.
       if (operation === 'updateRow' && !raced) {
         raced = true;
-        await store.claimChunk(k, token, 1, LEASE, TTL);
+        await other.claimChunk(k, token, 1, LEASE, TTL);
       }
     };
 
@@ -102,17 +103,53 @@ describe('TablestoreStore on one row', () => {
     expect(claim).toEqual({ state: 'claimed', inDoubt: false });
     expect(await store.claimChunk(k, token, 0, LEASE, TTL)).toEqual({ state: 'in-progress' });
     expect(await store.claimChunk(k, token, 1, LEASE, TTL)).toEqual({ state: 'in-progress' });
-    // Both claims write on the row as the begin left it, without reading it: the racing one
-    // lands, this one is refused, reads the row and writes again. An answer that writes nothing
-    // (in-progress) is always checked against a fresh read.
-    expect(table.calls.slice(2)).toEqual([
-      'updateRow',
-      'updateRow',
-      'getRow',
-      'updateRow',
-      'getRow',
-      'getRow',
+    // This claim writes on the row as the begin left it, without reading it: the racing one
+    // landed first, so this one is refused, reads the row and writes again. An answer that
+    // writes nothing (in-progress) is always checked against a fresh read.
+    expect(table.calls.slice(2)).toEqual(['updateRow', 'getRow', 'updateRow', 'getRow', 'getRow']);
+  });
+
+  it("runs one invocation's operations on a row one at a time: 40 concurrent chunks never race", async () => {
+    const { table, store, k } = setUp(undefined, 1);
+    const token = await own(store, k);
+
+    const completed = await Promise.all(
+      Array.from({ length: 40 }, async (_, index) => {
+        const claim = await store.claimChunk(k, token, index, LEASE, TTL);
+        expect(claim).toEqual({ state: 'claimed', inDoubt: false });
+        return store.completeChunk(k, token, index, { index }, TTL);
+      }),
+    );
+
+    // one attempt each was enough: no write was refused, none read the row again after begin's
+    expect(completed.every(Boolean)).toBe(true);
+    expect(table.calls.slice(0, 2)).toEqual(['getRow', 'putRow']);
+    expect(table.calls.slice(2)).toEqual(Array.from({ length: 80 }, () => 'updateRow'));
+    expect(await store.finish(k, token, 'done', TTL)).toBe(true);
+  });
+
+  it('runs the next operation on a row after one that failed', async () => {
+    const { table, store, k } = setUp();
+    const token = await own(store, k);
+    let fail = true;
+    table.before = async (operation) => {
+      if (operation === 'updateRow' && fail) {
+        fail = false;
+        throw new OtsError('refused', {
+          code: 'OTSParameterInvalid',
+          status: 400,
+          outcomeUnknown: false,
+        });
+      }
+    };
+
+    const [failed, claimed] = await Promise.allSettled([
+      store.claimChunk(k, token, 0, LEASE, TTL),
+      store.claimChunk(k, token, 1, LEASE, TTL),
     ]);
+
+    expect(failed.status).toBe('rejected');
+    expect(claimed).toEqual({ status: 'fulfilled', value: { state: 'claimed', inDoubt: false } });
   });
 
   it('counts a write whose answer was lost as done when the row carries its write id', async () => {
