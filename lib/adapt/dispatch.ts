@@ -5,12 +5,7 @@
  * than an HTTP caller would.
  */
 import * as z from 'zod/mini';
-import {
-  eventAdapter,
-  invalidRecord,
-  type PushRecord,
-  parseEventJson,
-} from '#lib/adapt/record.ts';
+import { eventAdapter, invalidRecord, type PushRecord, parseEventJson } from '#lib/adapt/record.ts';
 
 const envelopeSchema = z.object({
   dispatchId: z.string().check(z.regex(/^[\w-]{1,64}$/)),
@@ -44,7 +39,10 @@ export function dispatchRecords(event: Buffer, fallbackId: string): PushRecord[]
 
 /** The targets the envelope's request names (0 when it names none the way a batch does). */
 function targetsOf(request: unknown): number {
-  const map = typeof request === 'object' && request !== null ? Reflect.get(request, 'targetMsgkey') : undefined;
+  const map =
+    typeof request === 'object' && request !== null
+      ? Reflect.get(request, 'targetMsgkey')
+      : undefined;
   return typeof map === 'object' && map !== null ? Object.keys(map).length : 0;
 }
 

@@ -15,12 +15,7 @@
  * `PARTIAL` (every batch final, some targets refused) or `FAILED` (every batch final, nothing
  * sent; for an inline push, also a push whose key was given up with targets left to send).
  */
-import {
-  batchPart,
-  batchProgressCodec,
-  HEAD_PART,
-  progressHeadCodec,
-} from '#lib/send/progress.ts';
+import { batchPart, batchProgressCodec, HEAD_PART, progressHeadCodec } from '#lib/send/progress.ts';
 import { sendResultCodec } from '#lib/send/results.ts';
 import type { ProgressParts, RecordView } from '#lib/send/store/store.ts';
 

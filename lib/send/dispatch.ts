@@ -22,9 +22,9 @@ import {
   onceIfKeyed,
   settleWrite,
 } from '#lib/send/ledger.ts';
+import { HEAD_PART, progressHeadCodec } from '#lib/send/progress.ts';
 import { type DispatchResult, dispatchResultCodec } from '#lib/send/results.ts';
 import { MIN_TIME_FOR_CALL_MS, nextRetryDelay, type RetryPolicy, sleep } from '#lib/send/retry.ts';
-import { HEAD_PART, progressHeadCodec } from '#lib/send/progress.ts';
 import type { ClaimResult, IdempotencyStore } from '#lib/send/store/store.ts';
 import { IdempotencyConflictError, PushError, toPushError } from '#lib/shared/errors.ts';
 import type { Deadline, FcCredentials } from '#lib/shared/fc-context.ts';

@@ -75,4 +75,3 @@ export function unsentBatchProgress(targets: number, refused: boolean, at: Date)
     at: at.toISOString(),
   };
 }
-
