@@ -60,13 +60,36 @@ describe('routes', () => {
     ['/pushes', 'PUT', 'POST'],
     ['/', 'DELETE', 'POST'],
     ['/healthz', 'POST', 'GET'],
+    ['/pushes/order-42', 'POST', 'GET'],
+    ['/pushes/order-42', 'DELETE', 'GET'],
   ])('answers %s with %s by 405 and Allow: %s', async (path, method, allow) => {
     const answer = await call({ path, method, body: '{}' });
 
     expect(answer.statusCode).toBe(405);
     expect(answer.headers.allow).toBe(allow);
     expect(answer.json).toMatchObject({ code: 'MethodNotAllowed', allow: [allow] });
-    expect(answer.json.detail).toContain(path);
+    // the route is named as the API has it
+    expect(answer.json.detail).toContain(path.replace('order-42', '{id}'));
+  });
+
+  it.each([
+    ['/pushes/has%20space', 'a space'],
+    [`/pushes/${'k'.repeat(256)}`, '256 characters'],
+    ['/pushes/%E4%BD%A0', 'a character outside printable ASCII'],
+  ])('refuses GET %s (%s) as no push id with 400 InvalidPushId', async (path) => {
+    const answer = await call({ path, method: 'GET' });
+
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'InvalidPushId', retryable: false });
+    expect(String(answer.json.detail).length).toBeLessThan(300);
+  });
+
+  it('refuses a query parameter on GET /pushes/{id}', async () => {
+    const answer = await call({ path: '/pushes/order-42', method: 'GET', query: { verbose: '1' } });
+
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'InvalidQueryParameter' });
+    expect(answer.json.detail).toContain('GET /pushes/{id} takes no query parameters');
   });
 
   it('quotes a long unknown path cut to 64 characters', async () => {

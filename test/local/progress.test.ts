@@ -6,12 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliveries } from '#test/helpers/emulator.ts';
-import { docsExample } from '#test/helpers/fc.ts';
+import { captureStdout, docsExample } from '#test/helpers/fc.ts';
 import { type LocalStack, startLocalStack } from '#test/helpers/local-stack.ts';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
+  // the functions' log lines, thousands of them, are kept out of the test output
+  captureStdout([]);
   // A failed batch waits 1.5 s for its retry: long enough to be seen failed.
   stack = await startLocalStack({
     tablestore: true,
@@ -24,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack.close();
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
 });
 
 interface Progress {

@@ -2,7 +2,13 @@
  * Decoding script replies: every shape the scripts return, and a loud failure for any other.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBegin, decodeClaim, decodeWritten } from '#lib/send/store/redis-replies.ts';
+import {
+  decodeBegin,
+  decodeClaim,
+  decodePeek,
+  decodeProgress,
+  decodeWritten,
+} from '#lib/send/store/redis-replies.ts';
 
 describe('decodeBegin', () => {
   it.each(['in-progress', 'mismatch'])('reads [%j] as that state', (state) => {
@@ -72,5 +78,44 @@ describe('decodeWritten', () => {
     ['another number', 2],
   ])('refuses %s', (_name, reply) => {
     expect(() => decodeWritten(reply)).toThrow(/unexpected script reply/);
+  });
+});
+
+describe('decodePeek', () => {
+  it('reads a missing hash as absent, and each state with its result', () => {
+    expect(decodePeek([null, null])).toBeUndefined();
+    expect(decodePeek(['in-progress', null])).toEqual({ state: 'in-progress' });
+    expect(decodePeek(['abandoned', null])).toEqual({ state: 'abandoned' });
+    expect(decodePeek(['done', '{"sent":1}'])).toEqual({ state: 'done', result: { sent: 1 } });
+  });
+
+  it.each([
+    ['a done record without its result', ['done', null]],
+    ['a result beside a state that has none', ['in-progress', '{}']],
+    ['an unknown state', ['finished', null]],
+    ['a result without a state', [null, '{}']],
+    ['a reply of one item', ['done']],
+    ['nothing', null],
+  ])('refuses %s', (_name, reply) => {
+    expect(() => decodePeek(reply)).toThrow(/unexpected script reply/);
+  });
+});
+
+describe('decodeProgress', () => {
+  it("reads HGETALL's flat pairs as parts, and no pairs as no report", () => {
+    expect(decodeProgress([])).toBeUndefined();
+    expect(decodeProgress(['h', '{"batches":2}', 'b0', 'null'])).toEqual({
+      h: { batches: 2 },
+      b0: null,
+    });
+  });
+
+  it.each([
+    ['an odd number of items', ['h']],
+    ['a value that is not text', ['h', 1]],
+    ['a name that is not text', [1, '{}']],
+    ['nothing', null],
+  ])('refuses %s', (_name, reply) => {
+    expect(() => decodeProgress(reply)).toThrow(/unexpected script reply/);
   });
 });
