@@ -6,23 +6,15 @@
  */
 import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
 
-/** A route: its path (`{taskId}` stands for one path segment) and the methods it answers. */
+/**
+ * A route: its path (`{taskId}` stands for one path segment), the methods it answers, and what it
+ * reads of a request's path parameters and query.
+ */
 interface RouteSpec {
   path: string;
   methods: readonly string[];
+  parse: (params: Record<string, string>, query: Readonly<Record<string, string>>) => Route;
 }
-
-/**
- * Every route. `POST /` is the first release's push endpoint, kept as an alias of `POST /pushes`.
- */
-export const ROUTES: readonly RouteSpec[] = [
-  { path: '/pushes', methods: ['POST'] },
-  { path: '/pushes/{id}', methods: ['GET'] },
-  { path: '/', methods: ['POST'] },
-  { path: '/schedules', methods: ['GET'] },
-  { path: '/schedules/{taskId}', methods: ['DELETE'] },
-  { path: '/healthz', methods: ['GET'] },
-];
 
 /** What `GET /schedules` asks for; absent times are the handler's to default. */
 export interface ScheduleListing {
@@ -136,6 +128,66 @@ function listing(query: Readonly<Record<string, string>>): ScheduleListing {
   };
 }
 
+function pushRoute(
+  _params: Record<string, string>,
+  query: Readonly<Record<string, string>>,
+): Route {
+  checkQuery(query, 'POST /pushes', ['dryRun']);
+  const dryRun = query.dryRun;
+  if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+    throw queryError(`Query parameter dryRun: must be true or false; got ${quoted(dryRun)}.`);
+  }
+  return { kind: 'push', dryRun: dryRun === 'true' };
+}
+
+function progressRoute(
+  params: Record<string, string>,
+  query: Readonly<Record<string, string>>,
+): Route {
+  checkQuery(query, 'GET /pushes/{id}', []);
+  const id = decodeURIComponentSafely(params.id ?? '');
+  if (!IDEMPOTENCY_KEY.test(id)) {
+    throw new BadRequestError(
+      `The push id ${quoted(id)} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
+      400,
+      'InvalidPushId',
+    );
+  }
+  return { kind: 'progress', id };
+}
+
+function cancelRoute(
+  params: Record<string, string>,
+  query: Readonly<Record<string, string>>,
+): Route {
+  checkQuery(query, 'DELETE /schedules/{taskId}', []);
+  const taskId = decodeURIComponentSafely(params.taskId ?? '');
+  if (!TASK_ID.test(taskId)) {
+    throw new BadRequestError(
+      `The task id ${quoted(taskId)} is not one: 1 to 64 letters, digits, _ or -.`,
+      400,
+      'InvalidTaskId',
+    );
+  }
+  return { kind: 'cancel-schedule', taskId };
+}
+
+/**
+ * Every route. `POST /` is the first release's push endpoint, kept as an alias of `POST /pushes`.
+ */
+export const ROUTES: readonly RouteSpec[] = [
+  { path: '/pushes', methods: ['POST'], parse: pushRoute },
+  { path: '/pushes/{id}', methods: ['GET'], parse: progressRoute },
+  { path: '/', methods: ['POST'], parse: pushRoute },
+  {
+    path: '/schedules',
+    methods: ['GET'],
+    parse: (_params, query) => ({ kind: 'schedules', listing: listing(query) }),
+  },
+  { path: '/schedules/{taskId}', methods: ['DELETE'], parse: cancelRoute },
+  { path: '/healthz', methods: ['GET'], parse: () => ({ kind: 'health' }) },
+];
+
 /**
  * The route of a request, its query checked.
  * @param path the request path; a trailing slash names the same route
@@ -159,38 +211,7 @@ export function routeOf(
         spec.methods,
       );
     }
-    if (spec.path === '/healthz') return { kind: 'health' };
-    if (spec.path === '/schedules') return { kind: 'schedules', listing: listing(query) };
-    if (spec.path === '/schedules/{taskId}') {
-      checkQuery(query, 'DELETE /schedules/{taskId}', []);
-      const taskId = decodeURIComponentSafely(params.taskId ?? '');
-      if (!TASK_ID.test(taskId)) {
-        throw new BadRequestError(
-          `The task id ${quoted(taskId)} is not one: 1 to 64 letters, digits, _ or -.`,
-          400,
-          'InvalidTaskId',
-        );
-      }
-      return { kind: 'cancel-schedule', taskId };
-    }
-    if (spec.path === '/pushes/{id}') {
-      checkQuery(query, 'GET /pushes/{id}', []);
-      const id = decodeURIComponentSafely(params.id ?? '');
-      if (!IDEMPOTENCY_KEY.test(id)) {
-        throw new BadRequestError(
-          `The push id ${quoted(id)} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
-          400,
-          'InvalidPushId',
-        );
-      }
-      return { kind: 'progress', id };
-    }
-    checkQuery(query, 'POST /pushes', ['dryRun']);
-    const dryRun = query.dryRun;
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
-      throw queryError(`Query parameter dryRun: must be true or false; got ${quoted(dryRun)}.`);
-    }
-    return { kind: 'push', dryRun: dryRun === 'true' };
+    return spec.parse(params, query);
   }
   const known = ROUTES.map((r) => `${r.methods.join('/')} ${r.path}`).join(', ');
   throw new BadRequestError(
