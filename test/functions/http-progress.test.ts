@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { handler as worker } from '#functions/push-worker/index.ts';
+import { dispatchIdFor } from '#lib/plan/batches.ts';
 import { batchPart, HEAD_PART } from '#lib/send/progress.ts';
 import { storeFor } from '#lib/send/store/index.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
@@ -190,6 +191,64 @@ describe('GET /pushes/{id} of a keyed push', () => {
     await memory.begin(`http:${key}`, 'fp', 60_000, DAY_MS);
 
     expect((await progress(key)).json).toEqual({ id: key, kind: 'inline', status: 'IN_PROGRESS' });
+  });
+
+  it('answers a keyed dispatch whose report is gone as DISPATCHED, saying its progress is no longer recorded', async () => {
+    const key = `old-dispatch-${randomUUID()}`;
+    const begun = await memory.begin(`http:${key}`, 'fp', 60_000, DAY_MS);
+    if (begun.state !== 'new') throw new Error(begun.state);
+    const result = { dispatchId: 'd-old', batches: 2, targets: 2_000, worker: 'push-worker' };
+    await memory.finish(`http:${key}`, begun.token, result, DAY_MS);
+
+    expect((await progress(key)).json).toEqual({
+      id: key,
+      kind: 'dispatched',
+      status: 'DISPATCHED',
+      dispatchId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      detail: 'Its batches were handed over; their progress is no longer recorded.',
+    });
+  });
+
+  it.each([
+    ['null', null],
+    ['text', 'sent'],
+    ['an object of another shape', { sent: 1 }],
+  ])('answers 503, not a guess, for a finished record holding %s', async (_name, stored) => {
+    const key = `odd-${randomUUID()}`;
+    const begun = await memory.begin(`http:${key}`, 'fp', 60_000, DAY_MS);
+    if (begun.state !== 'new') throw new Error(begun.state);
+    await memory.finish(`http:${key}`, begun.token, stored, DAY_MS);
+
+    const answer = await progress(key);
+
+    expect(answer.statusCode).toBe(503);
+    expect(answer.json).toMatchObject({ code: 'IdempotencyStoreUnavailable', retryable: true });
+  });
+
+  it('quotes an unknown id whole up to 64 characters, and cut to 64 beyond', async () => {
+    const whole = `r${randomUUID()}`.padEnd(64, 'r');
+    const long = `${whole}s`;
+
+    const answers = [await progress(whole), await progress(long)];
+
+    expect(answers.map((answer) => answer.statusCode)).toEqual([404, 404]);
+    expect(answers[0]?.json.detail).toContain(`No push is recorded under "${whole}", as`);
+    expect(answers[1]?.json.detail).toContain(`No push is recorded under "${whole}"…, as`);
+  });
+
+  it('answers a dispatch by the Idempotency-Key it was sent with', async () => {
+    const key = `by-key-${randomUUID()}`;
+    const dispatchId = dispatchIdFor(`http:${key}`);
+    const head = { dispatchId, batchTargets: [10], createdAt: '2026-12-02T00:00:00.000Z' };
+    await memory.putProgress(dispatchId, HEAD_PART, head, DAY_MS);
+
+    expect((await progress(key)).json).toMatchObject({
+      id: key,
+      kind: 'dispatched',
+      status: 'DISPATCHED',
+      dispatchId,
+      targets: { total: 10, pending: 10 },
+    });
   });
 
   it('answers 404 PushNotFound, naming the TTL, for a key never used', async () => {

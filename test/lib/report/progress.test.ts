@@ -127,8 +127,9 @@ describe('dispatchProgress', () => {
 
   it('refuses a part it cannot read as a store error, not as a status', () => {
     expect(() => dispatchProgress('d-1', { h: head, b0: { sent: 'ten' } })).toThrow(
-      IdempotencyStoreError,
+      /stored batch progress/,
     );
+    expect(() => dispatchProgress('d-1', { h: { batches: 3 } })).toThrow(/stored progress head/);
     expect(() => dispatchProgress('d-1', { h: { batches: 3 } })).toThrow(IdempotencyStoreError);
   });
 });
@@ -155,6 +156,15 @@ describe('inlineProgress', () => {
     expect(
       inlineProgress('k', { state: 'done', result: result({ targets: 3, refused: 3 }) }),
     ).toMatchObject({ status: 'FAILED' });
+  });
+
+  it('counts throttled targets as failed, as a batch does', () => {
+    expect(
+      inlineProgress('k', {
+        state: 'done',
+        result: result({ targets: 10, sent: 4, throttled: 3, failed: 2, refused: 1 }),
+      }),
+    ).toMatchObject({ targets: { total: 10, sent: 4, refused: 1, failed: 5, pending: 0 } });
   });
 
   it('refuses a finished record that holds no push result', () => {
