@@ -374,3 +374,82 @@ function versionTime(k: string, column: string): number {
   if (!latest) throw new Error(`no ${column} in row ${k}`);
   return latest.timestamp;
 }
+
+describe('TablestoreStore progress rows', () => {
+  const failure = (code: string, status: number) =>
+    new OtsError(code, { code, status, outcomeUnknown: false });
+
+  it('names the operation and the code when Tablestore refuses a progress write, on either path', async () => {
+    const { table, store, k } = setUp();
+    table.before = async (operation) => {
+      if (operation === 'updateRow') throw failure('OTSServerBusy', 503);
+    };
+    await expect(store.putProgress(k, 'h', 1, TTL)).rejects.toThrow(
+      /could not write progress: OTSServerBusy \(HTTP 503\)/,
+    );
+
+    table.before = async (operation) => {
+      if (operation === 'updateRow') throw failure('OTSConditionCheckFail', 403);
+      if (operation === 'putRow') throw failure('OTSQuotaExhausted', 403);
+    };
+    await expect(store.putProgress(k, 'h', 1, TTL)).rejects.toThrow(
+      /could not write progress: OTSQuotaExhausted \(HTTP 403\)/,
+    );
+  });
+
+  it('gives up after three rounds when the row flips between live and expired under it', async () => {
+    const { table, store, k } = setUp();
+    table.before = async (operation) => {
+      if (operation !== 'getRow') throw failure('OTSConditionCheckFail', 403);
+    };
+
+    await expect(store.putProgress(k, 'b0', 1, TTL)).rejects.toThrow(
+      /could not write progress: the row kept changing/,
+    );
+    expect(table.calls).toEqual([
+      'updateRow',
+      'putRow',
+      'updateRow',
+      'putRow',
+      'updateRow',
+      'putRow',
+    ]);
+  });
+
+  it('puts a part with the condition "not expired", and replaces an expired report only while it still is', async () => {
+    const { raw, store, k, time } = setUp();
+    await raw.putRow(`progress:${k}`, { pold: '"stale"', exp: time.now - 1 }, { row: 'IGNORE' });
+
+    await store.putProgress(k, 'b0', 'fresh', TTL);
+
+    expect(await raw.getRow(`progress:${k}`)).toEqual({ pb0: '"fresh"', exp: time.now + TTL });
+    expect(await store.readProgress(k)).toEqual({ b0: 'fresh' });
+  });
+
+  it('reads a report as expired at its expiry or without one, and ignores columns that are not parts', async () => {
+    const { raw, store, k, time } = setUp();
+    const row = `progress:${k}`;
+    await raw.putRow(row, { ph: '"head"', exp: time.now, v: 3, p1: 7 }, { row: 'IGNORE' });
+    expect(await store.readProgress(k)).toBeUndefined();
+
+    await raw.putRow(row, { ph: '"head"' }, { row: 'IGNORE' });
+    expect(await store.readProgress(k)).toBeUndefined();
+
+    await raw.putRow(row, { ph: '"head"', exp: time.now + 1, v: 3, p1: 7 }, { row: 'IGNORE' });
+    expect(await store.readProgress(k)).toEqual({ h: 'head' });
+  });
+
+  it('refuses a report it cannot read, and a failed read, as store errors naming the operation', async () => {
+    const { raw, table, store, k, time } = setUp();
+    await raw.putRow(`progress:${k}`, { ph: '{not json', exp: time.now + 1 }, { row: 'IGNORE' });
+    await expect(store.readProgress(k)).rejects.toThrow(/could not read progress/);
+
+    table.before = async () => {
+      throw failure('OTSServerUnavailable', 503);
+    };
+    await expect(store.readProgress(k)).rejects.toThrow(
+      /could not read progress: OTSServerUnavailable/,
+    );
+    await expect(store.peek(k)).rejects.toThrow(/could not read a record: OTSServerUnavailable/);
+  });
+});
