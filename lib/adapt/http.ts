@@ -17,7 +17,6 @@ import { parseJsonText } from '#lib/shared/json-text.ts';
 
 /** Correlation ids longer than this, or with other characters, are replaced by the request id. */
 const CORRELATION_ID = /^[\w.:@/-]{1,128}$/;
-/** Idempotency keys: printable ASCII without spaces, as clients usually send UUIDs. */
 
 const httpEventSchema = z.looseObject({
   version: z.optional(z.string()),

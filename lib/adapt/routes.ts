@@ -35,7 +35,10 @@ export type Route =
   /** `GET /pushes/{id}`: a dispatch id or an Idempotency-Key, percent-decoded. */
   | { kind: 'progress'; id: string };
 
-/** An `Idempotency-Key`: 1 to 255 printable ASCII characters without spaces. */
+/**
+ * An `Idempotency-Key`: 1 to 255 printable ASCII characters without spaces, as clients usually
+ * send UUIDs; also what `GET /pushes/{id}` takes.
+ */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** mPaaS task ids: 32 hexadecimal digits in its docs, digits in the emulator; bounded here. */
@@ -140,19 +143,40 @@ function pushRoute(
   return { kind: 'push', dryRun: dryRun === 'true' };
 }
 
+/**
+ * A route's one path parameter, percent-decoded and checked against `pattern`; the route takes no
+ * query.
+ * @throws BadRequestError from `refuse` (given the value, quoted) when it does not match.
+ */
+function pathParameter(
+  route: string,
+  query: Readonly<Record<string, string>>,
+  segment: string | undefined,
+  pattern: RegExp,
+  refuse: (shown: string) => BadRequestError,
+): string {
+  checkQuery(query, route, []);
+  const value = decodeURIComponentSafely(segment ?? '');
+  if (!pattern.test(value)) throw refuse(quoted(value));
+  return value;
+}
+
 function progressRoute(
   params: Record<string, string>,
   query: Readonly<Record<string, string>>,
 ): Route {
-  checkQuery(query, 'GET /pushes/{id}', []);
-  const id = decodeURIComponentSafely(params.id ?? '');
-  if (!IDEMPOTENCY_KEY.test(id)) {
-    throw new BadRequestError(
-      `The push id ${quoted(id)} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
-      400,
-      'InvalidPushId',
-    );
-  }
+  const id = pathParameter(
+    'GET /pushes/{id}',
+    query,
+    params.id,
+    IDEMPOTENCY_KEY,
+    (shown) =>
+      new BadRequestError(
+        `The push id ${shown} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
+        400,
+        'InvalidPushId',
+      ),
+  );
   return { kind: 'progress', id };
 }
 
@@ -160,15 +184,18 @@ function cancelRoute(
   params: Record<string, string>,
   query: Readonly<Record<string, string>>,
 ): Route {
-  checkQuery(query, 'DELETE /schedules/{taskId}', []);
-  const taskId = decodeURIComponentSafely(params.taskId ?? '');
-  if (!TASK_ID.test(taskId)) {
-    throw new BadRequestError(
-      `The task id ${quoted(taskId)} is not one: 1 to 64 letters, digits, _ or -.`,
-      400,
-      'InvalidTaskId',
-    );
-  }
+  const taskId = pathParameter(
+    'DELETE /schedules/{taskId}',
+    query,
+    params.taskId,
+    TASK_ID,
+    (shown) =>
+      new BadRequestError(
+        `The task id ${shown} is not one: 1 to 64 letters, digits, _ or -.`,
+        400,
+        'InvalidTaskId',
+      ),
+  );
   return { kind: 'cancel-schedule', taskId };
 }
 

@@ -43,7 +43,8 @@ async function findProgress(
   const direct = dispatchProgress(id, await store.readProgress(id));
   if (direct) return direct;
   const key = `http:${id}`;
-  const dispatched = dispatchProgress(id, await store.readProgress(dispatchIdFor(key)));
+  const dispatchId = dispatchIdFor(key);
+  const dispatched = dispatchProgress(id, await store.readProgress(dispatchId));
   if (dispatched) return dispatched;
   const view = await store.peek(key);
   if (!view) return undefined;
@@ -53,7 +54,7 @@ async function findProgress(
       id,
       kind: 'dispatched',
       status: 'DISPATCHED',
-      dispatchId: dispatchIdFor(key),
+      dispatchId,
       detail: 'Its batches were handed over; their progress is no longer recorded.',
     };
   }

@@ -15,7 +15,13 @@
  * `PARTIAL` (every batch final, some targets refused) or `FAILED` (every batch final, nothing
  * sent; for an inline push, also a push whose key was given up with targets left to send).
  */
-import { batchPart, batchProgressCodec, HEAD_PART, progressHeadCodec } from '#lib/send/progress.ts';
+import {
+  batchPart,
+  batchProgressCodec,
+  failedTargets,
+  HEAD_PART,
+  progressHeadCodec,
+} from '#lib/send/progress.ts';
 import { sendResultCodec } from '#lib/send/results.ts';
 import type { ProgressParts, RecordView } from '#lib/send/store/store.ts';
 
@@ -125,7 +131,7 @@ export function inlineProgress(id: string, view: RecordView): PushProgress {
     total: summary.targets,
     sent: summary.sent,
     refused: summary.refused,
-    failed: summary.failed + summary.throttled,
+    failed: failedTargets(summary),
     pending: 0,
   };
   return { id, kind: 'inline', status: finalStatus(targets), targets };

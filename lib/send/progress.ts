@@ -46,11 +46,19 @@ export const progressHeadCodec: Codec<ProgressHead> = schemaCodec('progress head
 export const batchProgressCodec: Codec<BatchProgress> = schemaCodec('batch progress', batchSchema);
 
 /**
+ * The targets a fan-out left to retry: failed and throttled alike.
+ * @example failedTargets(summary) // summary.failed + summary.throttled
+ */
+export function failedTargets(summary: FanoutSummary): number {
+  return summary.failed + summary.throttled;
+}
+
+/**
  * A batch's progress from what its attempt produced.
  * @example batchProgress(sent.result.summary, new Date()) // { targets: 10, sent: 10, …, final: true }
  */
 export function batchProgress(summary: FanoutSummary, at: Date): BatchProgress {
-  const failed = summary.failed + summary.throttled;
+  const failed = failedTargets(summary);
   return {
     targets: summary.targets,
     sent: summary.sent,

@@ -206,27 +206,27 @@ export class TablestoreStore implements IdempotencyStore {
       column: { column: 'exp', comparator: 'LESS_EQUAL', value: now, passIfMissing: false },
     };
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      try {
-        await this.#table.updateRow(row, { put }, live);
-        return;
-      } catch (error) {
-        if (!(error instanceof OtsError && error.conditionFailed)) {
-          throw storeError('write progress', error);
-        }
-      }
-      try {
-        // The report expired: this part starts a new one, unless another writer just did.
-        await this.#table.putRow(row, put, expired);
-        return;
-      } catch (error) {
-        if (!(error instanceof OtsError && error.conditionFailed)) {
-          throw storeError('write progress', error);
-        }
-      }
+      if (await this.#progressWritten(() => this.#table.updateRow(row, { put }, live))) return;
+      // The report expired: this part starts a new one, unless another writer just did.
+      if (await this.#progressWritten(() => this.#table.putRow(row, put, expired))) return;
     }
     throw new IdempotencyStoreError(
       'The idempotency store could not write progress: the row kept changing.',
     );
+  }
+
+  /**
+   * A progress write under its condition: true once written, false when the condition did not
+   * hold; any other failure is a store error.
+   */
+  async #progressWritten(write: () => Promise<void>): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (error instanceof OtsError && error.conditionFailed) return false;
+      throw storeError('write progress', error);
+    }
   }
 
   async readProgress(key: string): Promise<ProgressParts | undefined> {
