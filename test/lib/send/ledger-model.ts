@@ -379,12 +379,33 @@ async function interleave(
     };
   };
 
+  /**
+   * A PushTemplate client as the real one behaves at the deadline (client.ts): with no time left
+   * it sends nothing, and an answer that comes after the deadline is one it stopped waiting for
+   * (it reported the call in doubt when its timeout, bounded by the deadline, ran out).
+   */
   const senderOf = (life: Life): PushSender => ({
-    pushTemplate: (chunk) =>
-      gated(life, 'push', async () => {
-        const outcome = scenario.mpaas[mpaasCalls++ % scenario.mpaas.length] ?? 'ok';
-        return answer(outcome, chunk, life.index, run.deliveries);
-      }),
+    pushTemplate: async (chunk) => {
+      if (clock.now >= life.deadlineAt) {
+        throw new MpaasTransportError('deadline', 'model: no time left', { outcomeUnknown: false });
+      }
+      const late = () => clock.now >= life.deadlineAt;
+      const timedOut = () =>
+        new MpaasTransportError('timeout', 'model: answered after the deadline', {
+          outcomeUnknown: true,
+        });
+      let receipt: PushReceipt;
+      try {
+        receipt = await gated(life, 'push', async () => {
+          const outcome = scenario.mpaas[mpaasCalls++ % scenario.mpaas.length] ?? 'ok';
+          return answer(outcome, chunk, life.index, run.deliveries);
+        });
+      } catch (error) {
+        throw late() ? timedOut() : error;
+      }
+      if (late()) throw timedOut();
+      return receipt;
+    },
   });
 
   const plan = planInline(request);
