@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '#lib/adapt/routes.ts';
 import { timerRecords } from '#lib/adapt/timer.ts';
 import { parsePushRequest } from '#lib/validate/push-request.ts';
 import { functionResources, type Props, preview, root, type Spec } from './s-preview.ts';
@@ -132,6 +133,16 @@ describe('s.yaml', () => {
         }
       }
     }
+  });
+
+  it('opens the HTTP trigger to every method the routes answer, and no other (#10)', () => {
+    const [http] = props('http-push').triggers ?? [];
+    const answered = [...new Set(ROUTES.flatMap((route) => route.methods))].sort();
+
+    expect(http?.triggerType).toBe('http');
+    expect([...((http?.triggerConfig.methods as string[] | undefined) ?? [])].sort()).toEqual(
+      answered,
+    );
   });
 
   it('gives every event function FC async retries and a dead-letter queue', () => {
