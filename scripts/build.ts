@@ -5,10 +5,13 @@
  * One self-contained bundle per function keeps cold start low on FC: nothing is resolved from
  * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { loadConfig } from '#lib/handler/config.ts';
+import { openApiDocument } from '#lib/report/openapi/document.ts';
+import { zodRequestJsonSchema } from '#lib/report/openapi/zod-json.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +39,27 @@ export function lazyBuiltins(): Plugin {
             : undefined,
         );
       }
+    },
+  };
+}
+
+/**
+ * The esbuild plugin that generates the push request's zod JSON Schema at build time: the module
+ * lib/report/openapi/zod-json.ts is replaced by its output, so the bundles carry the JSON, not
+ * zod's generator (test/bundles.test.ts checks both).
+ */
+export function prebuiltZodJson(): Plugin {
+  return {
+    name: 'prebuilt-zod-json',
+    setup(plugin) {
+      plugin.onResolve({ filter: /report\/openapi\/zod-json\.ts$/ }, (args) => ({
+        path: args.path,
+        namespace: 'prebuilt-zod-json',
+      }));
+      plugin.onLoad({ filter: /.*/, namespace: 'prebuilt-zod-json' }, () => ({
+        contents: `const generated = ${JSON.stringify(zodRequestJsonSchema())};\nexport function zodRequestJsonSchema() { return structuredClone(generated); }\n`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -99,7 +123,7 @@ export async function bundle(name: string): Promise<BundleSize> {
       // int64 as numbers, as the generated Tablestore code is typed (scripts/stubs/no-long.cjs)
       long: './scripts/stubs/no-long.cjs',
     },
-    plugins: [lazyBuiltins()],
+    plugins: [lazyBuiltins(), prebuiltZodJson()],
   });
   const outputs = result.metafile.outputs;
   const entryFile = Object.keys(outputs).find((file) => file.endsWith(`${name}/index.mjs`)) ?? '';
@@ -122,6 +146,19 @@ export async function bundle(name: string): Promise<BundleSize> {
   return size;
 }
 
+/**
+ * Writes `dist/openapi.json`: the document `GET /openapi.json` serves, with the default limits
+ * (a deployment's own limits are in what its function serves).
+ */
+export async function writeOpenApi(): Promise<string> {
+  const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig({});
+  const document = openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date());
+  const file = path.join(root, 'dist', 'openapi.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const names = only.length > 0 ? only : await functionNames();
@@ -133,6 +170,7 @@ async function main(): Promise<void> {
       `dist/${name}: ${kb(entry)} loaded at cold start, ${kb(lazy)} on demand\n`,
     );
   }
+  if (only.length === 0) process.stdout.write(`${path.relative(root, await writeOpenApi())}\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

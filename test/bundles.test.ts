@@ -10,12 +10,22 @@
  *   stderr, past the functions' redacting logger.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '#lib/handler/config.ts';
+import { openApiDocument } from '#lib/report/openapi/document.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
-import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
+import { builtHandler } from '#test/helpers/built.ts';
+import {
+  captureStdout,
+  docsExample,
+  fcContext,
+  httpEvent,
+  jsonPushEvent,
+} from '#test/helpers/fc.ts';
 import { functionNames } from '../scripts/build.ts';
 import { ReadableStream as StandIn } from '../scripts/stubs/lazy-stream-web.mjs';
 
@@ -136,5 +146,47 @@ describe('a push through a bundle with DEBUG=*', () => {
     for (const line of run.stdout.trim().split('\n').slice(0, -1)) {
       expect(() => JSON.parse(line), line).not.toThrow();
     }
+  });
+});
+
+describe('the OpenAPI document of the bundles', () => {
+  it.each(names)('%s carries no zod JSON Schema generator: the build ran it', (name) => {
+    const files = readdirSync(path.join(root, 'dist', name), { recursive: true, encoding: 'utf8' });
+    const generator = files.filter(
+      (file) =>
+        file.endsWith('.mjs') &&
+        readFileSync(path.join(root, 'dist', name, file), 'utf8').includes(
+          'Unprocessed schema. This is a bug in Zod.',
+        ),
+    );
+
+    expect(generator).toEqual([]);
+  });
+
+  it('is served by the bundled http-push as the source generates it', async () => {
+    const handler = await builtHandler('http-push');
+    const event = httpEvent({ method: 'GET', path: '/openapi.json' });
+    const lines: string[] = [];
+    captureStdout(lines);
+
+    const answer = (await handler(event, fcContext())) as { statusCode: number; body: string };
+
+    expect(answer.statusCode).toBe(200);
+    const served = JSON.parse(answer.body) as Record<string, unknown>;
+    const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig(process.env);
+    const source = openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date());
+    expect(served.components).toEqual(source.components);
+    expect(served.info).toEqual(source.info);
+    vi.restoreAllMocks();
+  });
+
+  it('is written to dist/openapi.json by the build, with the default limits', () => {
+    const built = JSON.parse(readFileSync(path.join(root, 'dist', 'openapi.json'), 'utf8')) as {
+      components: unknown;
+    };
+    const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig({});
+    expect(built.components).toEqual(
+      openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date()).components,
+    );
   });
 });

@@ -132,7 +132,9 @@ export type HttpRecord =
   /** `GET /pushes/{id}`: the progress of a dispatched or keyed push. */
   | { kind: 'progress'; id: string; correlationId: string; pushId: string }
   /** `GET /healthz`: the function is up; nothing is validated or sent. */
-  | { kind: 'health'; id: string; correlationId: string };
+  | { kind: 'health'; id: string; correlationId: string }
+  /** `GET /openapi.json`. */
+  | { kind: 'openapi'; id: string; correlationId: string };
 
 /**
  * The HTTP trigger event as one record.
@@ -153,7 +155,7 @@ export function httpRecord(
     const method = httpEvent.requestContext.http.method;
     const route = routeOf(method, requestPath(httpEvent), httpEvent.queryParameters ?? {});
     const common = { id: requestId, correlationId };
-    if (route.kind === 'health') return { kind: 'health', ...common };
+    if (route.kind === 'health' || route.kind === 'openapi') return { kind: route.kind, ...common };
     if (route.kind === 'schedules') return { kind: 'schedules', ...common, listing: route.listing };
     if (route.kind === 'cancel-schedule') {
       return { kind: 'cancel-schedule', ...common, taskId: route.taskId };

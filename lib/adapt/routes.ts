@@ -30,6 +30,8 @@ export interface ScheduleListing {
 export type Route =
   | { kind: 'push'; dryRun: boolean }
   | { kind: 'health' }
+  /** `GET /openapi.json`: the document of these routes. */
+  | { kind: 'openapi' }
   | { kind: 'schedules'; listing: ScheduleListing }
   | { kind: 'cancel-schedule'; taskId: string }
   /** `GET /pushes/{id}`: a dispatch id or an Idempotency-Key, percent-decoded. */
@@ -212,6 +214,7 @@ export const ROUTES: readonly RouteSpec[] = [
     parse: (_params, query) => ({ kind: 'schedules', listing: listing(query) }),
   },
   { path: '/schedules/{taskId}', methods: ['DELETE'], parse: cancelRoute },
+  { path: '/openapi.json', methods: ['GET'], parse: () => ({ kind: 'openapi' }) },
   { path: '/healthz', methods: ['GET'], parse: () => ({ kind: 'health' }) },
 ];
 

@@ -6,7 +6,7 @@
  *   batches) it would make, nothing sent, no key claimed; a bad request gets the same 4xx.
  * - `GET /schedules` and `DELETE /schedules/{taskId}` list and cancel scheduled and loop pushes
  *   (lib/handler/schedules.ts); `GET /pushes/{id}` answers a push's progress
- *   (lib/handler/progress.ts).
+ *   (lib/handler/progress.ts); `GET /openapi.json` the OpenAPI document (lib/handler/openapi.ts).
  *
  * - Up to `MPAAS_INLINE_TARGETS` targets are sent by this invocation: 200 when every target was
  *   sent, 207 when some were not (the body lists every target's status), and the problem status
@@ -24,6 +24,7 @@ import { httpRecord } from '#lib/adapt/http.ts';
 import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
+import { openApiAnswer } from '#lib/handler/openapi.ts';
 import { progressAnswer } from '#lib/handler/progress.ts';
 import { cancelAnswer, schedulesAnswer } from '#lib/handler/schedules.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
@@ -73,6 +74,10 @@ export async function pushFromHttp(
   if (record.kind === 'health') {
     annotate(state, { outcome: 'health', statusCode: 200 });
     return jsonResponse(200, { status: 'ok' }, { 'x-correlation-id': correlationId });
+  }
+  if (record.kind === 'openapi') {
+    annotate(state, { outcome: 'openapi', statusCode: 200 });
+    return openApiAnswer(state, { 'x-correlation-id': correlationId });
   }
   if (record.kind === 'schedules' || record.kind === 'cancel-schedule') {
     // no push record: nothing is validated, counted or sent
