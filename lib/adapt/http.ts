@@ -11,7 +11,7 @@
  */
 
 import * as z from 'zod/mini';
-import { IDEMPOTENCY_KEY, routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
+import { IDEMPOTENCY_KEY, type Route, routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { parseJsonText } from '#lib/shared/json-text.ts';
 
@@ -124,7 +124,10 @@ export type HttpRecord =
       /** `?dryRun=true`: validate and plan, send nothing, claim no key. */
       dryRun: boolean;
     }
+  /** A push request that cannot be one: media type, size, encoding, idempotency key. */
   | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError }
+  /** No route takes the request (404, 405, a bad query or path parameter): not a record. */
+  | { kind: 'unrouted'; id: string; correlationId: string; error: BadRequestError }
   /** `GET /schedules`: the scheduled and loop pushes mPaaS holds. */
   | { kind: 'schedules'; id: string; correlationId: string; listing: ScheduleListing }
   /** `DELETE /schedules/{taskId}`: cancel one. */
@@ -151,10 +154,16 @@ export function httpRecord(
   const httpEvent = parseHttpEvent(event);
   const given = header(httpEvent, 'x-correlation-id');
   const correlationId = given && CORRELATION_ID.test(given) ? given : requestId;
+  const common = { id: requestId, correlationId };
+  let route: Route;
   try {
     const method = httpEvent.requestContext.http.method;
-    const route = routeOf(method, requestPath(httpEvent), httpEvent.queryParameters ?? {});
-    const common = { id: requestId, correlationId };
+    route = routeOf(method, requestPath(httpEvent), httpEvent.queryParameters ?? {});
+  } catch (error) {
+    if (!(error instanceof BadRequestError)) throw error;
+    return { kind: 'unrouted', ...common, error };
+  }
+  try {
     if (route.kind === 'health' || route.kind === 'openapi') return { kind: route.kind, ...common };
     if (route.kind === 'schedules') return { kind: 'schedules', ...common, listing: route.listing };
     if (route.kind === 'cancel-schedule') {

@@ -70,6 +70,8 @@ export async function pushFromHttp(
   const record = httpRecord(event, context.requestId, state.config.maxBodyBytes);
   const { correlationId } = record;
   annotate(state, { correlationId });
+  // a request no route takes is no record: it is answered, not counted as a refused push
+  if (record.kind === 'unrouted') throw record.error;
   // a health check is no record: nothing is validated, counted or sent
   if (record.kind === 'health') {
     annotate(state, { outcome: 'health', statusCode: 200 });

@@ -18,7 +18,8 @@ export function httpProblem(): MiddlewareObj<unknown, FcHttpResponse, Error, Inv
     if (state) {
       const outcome = outcomeOf(request.error);
       annotate(state, { outcome, statusCode: problem.status });
-      if (outcome === 'invalid') count(state, { invalid: 1 });
+      // `invalid` counts push records refused; a request no route took was never one
+      if (outcome === 'invalid' && state.metrics.records > 0) count(state, { invalid: 1 });
       const level = problem.status >= 500 ? 'error' : 'warn';
       state.logger[level]('request failed', { ...problem, error: request.error });
     }

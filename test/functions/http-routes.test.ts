@@ -92,6 +92,24 @@ describe('routes', () => {
     expect(answer.json.detail).toContain('GET /pushes/{id} takes no query parameters');
   });
 
+  it.each([
+    ['an unknown path', { method: 'GET', path: '/wp-login.php' }, 404],
+    ['another method', { method: 'GET', path: '/pushes' }, 405],
+    ['an unknown query parameter', { path: '/pushes', query: { dryrun: 'true' } }, 400],
+  ])('counts %s as no record and no refused push', async (_name, request, status) => {
+    const answer = await call({ body: '{}', ...request });
+
+    expect(answer.statusCode).toBe(status);
+    expect(summaryLine()).toMatchObject({ statusCode: status, records: 0, invalid: 0 });
+  });
+
+  it('counts a push request whose body is not JSON as a refused record', async () => {
+    const answer = await call({ body: '{"taskName":' });
+
+    expect(answer.statusCode).toBe(400);
+    expect(summaryLine()).toMatchObject({ outcome: 'invalid', records: 1, invalid: 1 });
+  });
+
   it('quotes a long unknown path cut to 64 characters', async () => {
     const answer = await call({ path: `/${'p'.repeat(5000)}`, body: '{}' });
 

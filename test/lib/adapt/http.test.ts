@@ -49,7 +49,24 @@ describe('httpRecord', () => {
   });
 
   it.each([
-    ['a GET', { method: 'GET' }, 405, 'MethodNotAllowed'],
+    ['a GET of /pushes', { method: 'GET' }, 405, 'MethodNotAllowed'],
+    ['an unknown path', { path: '/nope' }, 404, 'NotFound'],
+    ['an unknown query parameter', { query: { dryrun: 'true' } }, 400, 'InvalidQueryParameter'],
+  ])(
+    'turns %s into no record: an unrouted request with its client error',
+    (_, options, status, code) => {
+      const event = httpEvent({ headers: { 'x-correlation-id': 'c-1' }, ...options });
+
+      const record = httpRecord(event, REQUEST_ID, MAX);
+
+      expect(record).toMatchObject({ kind: 'unrouted', correlationId: 'c-1', id: REQUEST_ID });
+      if (record.kind !== 'unrouted') return;
+      expect(record.error).toBeInstanceOf(BadRequestError);
+      expect(record.error).toMatchObject({ statusCode: status, code });
+    },
+  );
+
+  it.each([
     [
       'text/plain',
       { headers: { 'content-type': 'text/plain' }, body: '{}' },
