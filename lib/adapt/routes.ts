@@ -18,9 +18,13 @@ interface RouteSpec {
 
 /** What `GET /schedules` asks for; absent times are the handler's to default. */
 export interface ScheduleListing {
+  /** Firings from this instant on, epoch ms. */
   startTime?: number;
+  /** Firings up to this instant, epoch ms. */
   endTime?: number;
+  /** 0 simple, 1 template, 2 multiple, 3 broadcast push; all when absent. */
   type?: number;
+  /** A task id: a loop push's id lists its firings. */
   taskId?: string;
   pageNumber: number;
   pageSize: number;

@@ -12,6 +12,7 @@
  * filters on the firing time; `ResultContent` is read as an object or as JSON text (the docs
  * call it a JSON string, the SDK models an object), and every field of a task may be missing.
  */
+import type { ScheduleListing } from '#lib/adapt/routes.ts';
 import type { CallContext, MpaasClient } from '#lib/send/mpaas/client.ts';
 import { resultFromBody } from '#lib/send/mpaas/outcome.ts';
 
@@ -21,19 +22,11 @@ export interface MpaasApp {
   workspaceId: string;
 }
 
-/** What `GET /schedules` asks for. */
-export interface ScheduleQuery {
-  /** Firings from this instant on, epoch ms. */
-  startTime: number;
-  /** Firings up to this instant, epoch ms. */
-  endTime: number;
-  /** 0 simple, 1 template, 2 multiple, 3 broadcast push; all when absent. */
-  type?: number;
-  /** A task id: a loop push's id lists its firings. */
-  taskId?: string;
-  pageNumber: number;
-  pageSize: number;
-}
+/**
+ * What `GET /schedules` asks mPaaS for: the route's listing (lib/adapt/routes.ts) with its time
+ * window decided (the handler defaults the ends the caller left out).
+ */
+export type ScheduleQuery = ScheduleListing & { startTime: number; endTime: number };
 
 /** One firing of a scheduled or loop push. */
 export interface ScheduledTask {
