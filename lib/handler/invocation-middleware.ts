@@ -4,7 +4,7 @@
  * latency, cold start) whether the handler succeeded or threw.
  */
 import type { MiddlewareObj, Request } from '@middy/core';
-import { loadConfig } from '#lib/handler/config.ts';
+import { configOf } from '#lib/handler/config.ts';
 import type { Invocation, InvocationContext, Trigger } from '#lib/handler/invocation.ts';
 import { emptyMetrics } from '#lib/report/metrics.ts';
 import { deadlineOf } from '#lib/shared/fc-context.ts';
@@ -53,7 +53,7 @@ export function invocation(
     coldStart = false;
     let config: Invocation['config'];
     try {
-      config = loadConfig(options.env ?? process.env);
+      config = configOf(options.env ?? process.env);
     } catch (error) {
       state.logger.error('invalid configuration', { outcome: 'error', error });
       throw error;

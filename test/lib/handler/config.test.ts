@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '#lib/handler/config.ts';
+import { configOf, loadConfig } from '#lib/handler/config.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import { largestRequestBytes } from '#lib/validate/limits.ts';
 
@@ -86,5 +86,30 @@ describe('loadConfig', () => {
 
   it('treats a blank app id as unset', () => {
     expect(() => loadConfig({ MPAAS_APP_ID: '   ' })).toThrow(/MPAAS_APP_ID/);
+  });
+});
+
+describe('configOf', () => {
+  it('parses once while the variables hold, and again when one changes', () => {
+    const env = { MPAAS_APP_ID: 'ONEX570DA89211721', MPAAS_CONCURRENCY: '4' };
+
+    const first = configOf(env);
+    const again = configOf({ ...env, UNRELATED: 'x' });
+    const changed = configOf({ ...env, MPAAS_CONCURRENCY: '8' });
+    const unset = configOf({ MPAAS_APP_ID: 'ONEX570DA89211721' });
+
+    expect(again).toBe(first);
+    expect(changed).not.toBe(first);
+    expect(changed.concurrency).toBe(8);
+    expect(unset.concurrency).not.toBe(8);
+    expect(configOf({ MPAAS_APP_ID: 'ONEX570DA89211721' })).toBe(unset);
+  });
+
+  it('does not keep a configuration that failed: each invocation reports it', () => {
+    const bad = { MPAAS_CONCURRENCY: 'many' };
+
+    expect(() => configOf(bad)).toThrow(ConfigurationError);
+    expect(() => configOf(bad)).toThrow(ConfigurationError);
+    expect(configOf({}).concurrency).toBeGreaterThan(0);
   });
 });

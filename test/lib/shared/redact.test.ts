@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MpaasGatewayError } from '#lib/shared/errors.ts';
 import { maskKeyId, REDACTED, redact, redactText } from '#lib/shared/redact.ts';
@@ -104,5 +105,45 @@ describe('maskKeyId', () => {
   it('shows only the start of an AccessKeyId', () => {
     expect(maskKeyId('STS.NUgYrLnoC37mZZCNnAbez2')).toBe('STS.NUgY****');
     expect(maskKeyId('short')).toBe('****');
+  });
+});
+
+describe('redactText, fast path', () => {
+  // Texts made of the shapes the patterns look for, in any case and order, among other text: the
+  // one-test shortcut for texts without secrets must never let one through.
+  const fragment = fc.constantFrom(
+    'SecurityToken=',
+    'securitytoken%3D',
+    'Signature%253D',
+    'accessKeySecret":"',
+    'ACCESSKEYSECRET=',
+    'server string to sign is: ',
+    'Server String To Sign Is:\n',
+    'FC ',
+    'ACS3-HMAC-SHA256\t',
+    '&',
+    ' ',
+    'x',
+  );
+  const text = fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 12 });
+
+  it('removes every secret a text holds, whichever shapes surround it', () => {
+    fc.assert(
+      fc.property(text, (parts) => {
+        const redacted = redactText(`${parts.join('')}SEKRET`);
+        // the patterns' own shapes: pairs and the quoted string to sign in any case, an
+        // Authorization scheme as HTTP writes it
+        expect(redacted).not.toMatch(
+          /(?:token|signature|secret)(?:=|%3D|%253D|":")SEKRET|sign is:\s*SEKRET/i,
+        );
+        expect(redacted).not.toMatch(/\b(?:FC|ACS3-HMAC-SHA256)\s+SEKRET/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('returns a text without any of the shapes as it is', () => {
+    const plain = 'push finished: 1 target sent in 1 call, template1024';
+    expect(redactText(plain)).toBe(plain);
   });
 });

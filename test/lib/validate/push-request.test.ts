@@ -410,3 +410,35 @@ describe('parsePushRequest: options', () => {
     expect(() => parsePushRequest(request(), options(overrides))).toThrow(RangeError);
   });
 });
+
+describe('one schema for every request', () => {
+  it('reads the options of each parse, one after another: the app and the msgKey seed', () => {
+    const named = request({ appId: 'ONEX570DA89211721' });
+    const ours = parsePushRequest(named, options());
+    const other = parsePushRequest(named, options({ appId: 'ONEXOTHER' }));
+    const defaulted = parsePushRequest(
+      request({ appId: undefined }),
+      options({ appId: 'ONEXTHIRD' }),
+    );
+    const seeded = (seed: string) =>
+      parsePushRequest(request({ targetMsgkey: undefined, targets: ['u1'] }), {
+        ...options(),
+        msgKeySeed: seed,
+      });
+
+    expect(ours.success).toBe(true);
+    expect(other.success).toBe(false);
+    expect(defaulted.success && defaulted.data.appId).toBe('ONEXTHIRD');
+    const [a, b] = [seeded('http:a'), seeded('http:b')];
+    expect(a.success && b.success && a.data.targetMsgkey.u1 !== b.data.targetMsgkey.u1).toBe(true);
+  });
+
+  it('parses with the next options after a parse that threw', () => {
+    const targets = request({ targetMsgkey: undefined, targets: ['u1'] });
+
+    expect(() => parsePushRequest(targets, options())).toThrow(RangeError);
+    const named = request({ appId: 'ONEX570DA89211721' });
+    expect(parsePushRequest(named, options({ appId: 'ONEXOTHER' })).success).toBe(false);
+    expect(parsePushRequest(named, options()).success).toBe(true);
+  });
+});
