@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { loadConfig } from '#lib/handler/config.ts';
+import { documentConfigOf } from '#lib/handler/openapi.ts';
 import { openApiDocument } from '#lib/report/openapi/document.ts';
 import { zodRequestJsonSchema } from '#lib/report/openapi/zod-json.ts';
 
@@ -151,8 +152,7 @@ export async function bundle(name: string): Promise<BundleSize> {
  * (a deployment's own limits are in what its function serves).
  */
 export async function writeOpenApi(): Promise<string> {
-  const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig({});
-  const document = openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date());
+  const document = openApiDocument(documentConfigOf(loadConfig({})), new Date());
   const file = path.join(root, 'dist', 'openapi.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '#lib/handler/config.ts';
+import { documentConfigOf } from '#lib/handler/openapi.ts';
 import { openApiDocument } from '#lib/report/openapi/document.ts';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { builtHandler } from '#test/helpers/built.ts';
@@ -173,8 +174,7 @@ describe('the OpenAPI document of the bundles', () => {
 
     expect(answer.statusCode).toBe(200);
     const served = JSON.parse(answer.body) as Record<string, unknown>;
-    const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig(process.env);
-    const source = openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date());
+    const source = openApiDocument(documentConfigOf(loadConfig(process.env)), new Date());
     expect(served.components).toEqual(source.components);
     expect(served.info).toEqual(source.info);
     vi.restoreAllMocks();
@@ -184,9 +184,8 @@ describe('the OpenAPI document of the bundles', () => {
     const built = JSON.parse(readFileSync(path.join(root, 'dist', 'openapi.json'), 'utf8')) as {
       components: unknown;
     };
-    const { maxTargets, inlineTargets, maxBodyBytes } = loadConfig({});
     expect(built.components).toEqual(
-      openApiDocument({ maxTargets, inlineTargets, maxBodyBytes }, new Date()).components,
+      openApiDocument(documentConfigOf(loadConfig({})), new Date()).components,
     );
   });
 });

@@ -79,7 +79,7 @@ export async function pushFromHttp(
   }
   if (record.kind === 'openapi') {
     annotate(state, { outcome: 'openapi', statusCode: 200 });
-    return openApiAnswer(state, { 'x-correlation-id': correlationId });
+    return openApiAnswer(state.config, { 'x-correlation-id': correlationId });
   }
   if (record.kind === 'schedules' || record.kind === 'cancel-schedule') {
     // no push record: nothing is validated, counted or sent

@@ -40,7 +40,8 @@ const STRING_TO_SIGN = /(server string to sign is:)\s*(?:(?!server string to sig
 const AUTH_HEADER = /\b(FC|ACS3-HMAC-SHA256)\s+[^\s,]+/g;
 
 /** Every text any of the three patterns above can match matches this one (a superset). */
-const MAY_HOLD_SECRET = /securitytoken|signature|accesskeysecret|string to sign|\b(?:FC|ACS3-HMAC-SHA256)\s/i;
+const MAY_HOLD_SECRET =
+  /securitytoken|signature|accesskeysecret|string to sign|\b(?:FC|ACS3-HMAC-SHA256)\s/i;
 
 /**
  * Removes credentials from a free-text message.

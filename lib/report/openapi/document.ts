@@ -7,22 +7,23 @@
  * Examples are executable: each request example (a body, or one parameter's value) carries
  * `x-expect`, the status the live handler answers it with (and a query it is sent with), and a
  * test sends every one through the handler, checking the status and the answer against the
- * schema documented for it. Examples that depend on the clock (a scheduled push) are computed
- * from `now`, so a document is valid for the 180 days a schedule may look ahead.
+ * schema documented for it. The scheduled push's example is a day after `now`: the function
+ * makes its document again every hour, so the example it serves is always accepted; the one in
+ * dist/openapi.json holds for a day after the build.
  *
- * Built by `npm run build` into dist/openapi.json with the default limits, and by the function
+ * Built by `npm run build` into dist/openapi.json with the default configuration, and by the function
  * on the first `GET /openapi.json` of an instance with the deployment's (a chunk loaded only
- * then), so the served document states the limits that instance enforces.
+ * then), so the served document states the limits, API version and app that instance enforces.
  */
 import { MAX_PAGE_SIZE, ROUTES } from '#lib/adapt/routes.ts';
 import { problemCodeSchema } from '#lib/report/openapi/problems.ts';
 import {
-  type DocumentLimits,
+  type DocumentConfig,
   type JsonSchema,
   pushRequestJsonSchema,
 } from '#lib/report/openapi/request-schema.ts';
 
-export type { DocumentLimits, JsonSchema };
+export type { DocumentConfig, JsonSchema };
 
 /** The version of this API, as the document states it (package.json's). */
 export const API_VERSION = '0.1.0';
@@ -52,9 +53,9 @@ const header = (description: string, schema: JsonSchema = { type: 'string' }) =>
 
 const TARGET_STATUS = ['SENT', 'THROTTLED', 'FAILED', 'REFUSED'];
 
-function schemas(limits: DocumentLimits): Record<string, JsonSchema> {
+function schemas(config: DocumentConfig): Record<string, JsonSchema> {
   return {
-    PushRequest: pushRequestJsonSchema(limits),
+    PushRequest: pushRequestJsonSchema(config),
     PushReport: {
       type: 'object',
       description:
@@ -132,7 +133,7 @@ function schemas(limits: DocumentLimits): Record<string, JsonSchema> {
         status: { const: 'VALID' },
         mode: {
           enum: ['inline', 'dispatch'],
-          description: `inline: sent by http-push; dispatch: above ${limits.inlineTargets} targets, in batches to push-worker.`,
+          description: `inline: sent by http-push; dispatch: above ${config.inlineTargets} targets, in batches to push-worker.`,
         },
         summary: counts(['targets', 'calls', 'batches', 'bytes']),
         request: {
@@ -165,7 +166,7 @@ function schemas(limits: DocumentLimits): Record<string, JsonSchema> {
     },
     Dispatched: {
       type: 'object',
-      description: `A push of more than ${limits.inlineTargets} targets, handed over to push-worker in batches; \`progress\` (and \`Location\`) is where to ask how it goes.`,
+      description: `A push of more than ${config.inlineTargets} targets, handed over to push-worker in batches; \`progress\` (and \`Location\`) is where to ask how it goes.`,
       required: ['status', 'dispatchId', 'batches', 'targets', 'worker', 'progress', 'requestId'],
       additionalProperties: false,
       properties: {
@@ -359,7 +360,7 @@ const DOCS_EXAMPLE = {
 
 /** The request examples of `POST /pushes`, each with the answer the handler gives it. */
 function pushExamples(now: Date): Record<string, JsonSchema> {
-  const inOneHour = Math.ceil((now.getTime() + 3_600_000) / 60_000) * 60_000;
+  const tomorrow = Math.ceil((now.getTime() + 86_400_000) / 60_000) * 60_000;
   return {
     docs: {
       summary: 'The mPaaS docs example: one user, a template with two placeholders',
@@ -392,7 +393,7 @@ function pushExamples(now: Date): Record<string, JsonSchema> {
         ...DOCS_EXAMPLE,
         targetMsgkey: { user1024: '1578807462790' },
         strategyType: 1,
-        StrategyContent: { fixedTime: inOneHour },
+        StrategyContent: { fixedTime: tomorrow },
       },
       'x-expect': { status: 200 },
     },
@@ -535,7 +536,10 @@ function paths(now: Date): JsonSchema {
       },
       '207': {
         description: 'Some targets were not sent; the body lists every target.',
-        headers: { 'X-Correlation-Id': headerRef('CorrelationId') },
+        headers: {
+          'X-Correlation-Id': headerRef('CorrelationId'),
+          'Idempotent-Replayed': headerRef('Replayed'),
+        },
         content: json(ref('PushReport')),
       },
       '400': {
@@ -547,10 +551,15 @@ function paths(now: Date): JsonSchema {
       '409': problem('IdempotencyKeyInProgress: the same key is being processed right now.'),
       '413': problem('PayloadTooLarge, or the gateway refused a call as too large.'),
       '415': problem('UnsupportedMediaType: the body must be application/json.'),
-      '422': problem(
-        "mPaaS refused the push (its ResultCode: 3022, 3023, …), or IdempotencyKeyReused; a keyed request's refusal is stored and replayed.",
-        { 'Idempotent-Replayed': headerRef('Replayed') },
-      ),
+      '422': {
+        description:
+          "mPaaS refused the push (its ResultCode: 3022, 3023, …), or IdempotencyKeyReused; a keyed request's refusal is stored and replayed. A replayed push whose every call was refused without a stored code answers its report (`status: NOT_SENT`).",
+        headers: {
+          'X-Correlation-Id': headerRef('CorrelationId'),
+          'Idempotent-Replayed': headerRef('Replayed'),
+        },
+        content: { ...problemContent(), ...json(ref('PushReport')) },
+      },
       ...COMMON_PROBLEMS,
       ...MPAAS_PROBLEMS,
     },
@@ -601,7 +610,7 @@ function paths(now: Date): JsonSchema {
             headers: { 'Cache-Control': headerRef('CacheControl') },
             content: json(ref('Progress')),
           },
-          '400': problem('InvalidPushId.'),
+          '400': problem('InvalidPushId, or InvalidQueryParameter: the route takes no query.'),
           '404': problem('PushNotFound: nothing recorded, or expired (IDEMPOTENCY_TTL_SECONDS).'),
           '405': { $ref: '#/components/responses/MethodNotAllowed' },
           '500': { $ref: '#/components/responses/InternalError' },
@@ -650,6 +659,7 @@ function paths(now: Date): JsonSchema {
         responses: {
           '200': { description: 'One page of firings.', content: json(ref('ScheduleList')) },
           '400': problem('InvalidQueryParameter.'),
+          '422': problem('mPaaS refused the query (its ResultCode).'),
           ...COMMON_PROBLEMS,
           ...MPAAS_PROBLEMS,
         },
@@ -677,8 +687,9 @@ function paths(now: Date): JsonSchema {
         ],
         responses: {
           '200': { description: 'Cancelled.', content: json(ref('Cancelled')) },
-          '400': problem('InvalidTaskId.'),
+          '400': problem('InvalidTaskId, or InvalidQueryParameter: the route takes no query.'),
           '409': problem('TaskAlreadyExecuted: every firing has passed.'),
+          '422': problem('mPaaS refused the cancel (its ResultCode).'),
           ...COMMON_PROBLEMS,
           ...MPAAS_PROBLEMS,
         },
@@ -714,7 +725,7 @@ function paths(now: Date): JsonSchema {
  * @throws Error when the routes and the document disagree (a test runs it).
  * @example openApiDocument({ maxTargets: 100000, inlineTargets: 1000, maxBodyBytes: 118e6 }, new Date()).openapi // '3.1.0'
  */
-export function openApiDocument(limits: DocumentLimits, now: Date): JsonSchema {
+export function openApiDocument(config: DocumentConfig, now: Date): JsonSchema {
   const documented = paths(now);
   const routes = ROUTES.map((route) => route.path).sort();
   if (Object.keys(documented).sort().join() !== routes.join()) {
@@ -725,7 +736,7 @@ export function openApiDocument(limits: DocumentLimits, now: Date): JsonSchema {
     info: {
       title: 'mPaaS template pushes (http-push)',
       version: API_VERSION,
-      description: `Sends mPaaS PushTemplate requests from Function Compute with the function's RAM role: validated before anything is sent, split into calls of 10, at most ${limits.maxTargets} targets a request (above ${limits.inlineTargets} dispatched in batches), bodies of at most ${limits.maxBodyBytes} bytes. Errors are RFC 9457 problem+json.`,
+      description: `Sends mPaaS PushTemplate requests from Function Compute with the function's RAM role: validated before anything is sent, split into calls of 10, at most ${config.maxTargets} targets a request (above ${config.inlineTargets} dispatched in batches), bodies of at most ${config.maxBodyBytes} bytes. Errors are RFC 9457 problem+json.`,
     },
     tags: [
       { name: 'pushes', description: 'PushTemplate requests and their progress' },
@@ -734,7 +745,7 @@ export function openApiDocument(limits: DocumentLimits, now: Date): JsonSchema {
     ],
     paths: documented,
     components: {
-      schemas: schemas(limits),
+      schemas: schemas(config),
       headers: HEADERS,
       responses: {
         NotFound: problem('NotFound: no such route (`detail` names them).'),

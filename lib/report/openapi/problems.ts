@@ -11,8 +11,8 @@ export interface OwnProblem {
   code: string;
   status: number | readonly number[];
   when: string;
-  /** Whether the same request may succeed later (the body's `retryable`). */
-  retryable: boolean;
+  /** Whether the same request may succeed later (the body's `retryable`), per status if it differs. */
+  retryable: boolean | string;
 }
 
 /** The function's own codes, in the README's order. */
@@ -108,7 +108,7 @@ export const OWN_PROBLEMS: readonly OwnProblem[] = [
     code: 'DispatchFailed',
     status: [502, 503],
     when: 'a dispatch failed for good (502) or for now (503); batches handed over are still sent',
-    retryable: true,
+    retryable: '503 only',
   },
   {
     code: 'IdempotencyStoreUnavailable',
@@ -138,7 +138,7 @@ export const OWN_PROBLEMS: readonly OwnProblem[] = [
     code: 'InternalError',
     status: [500, 503],
     when: 'a bug (500), or mPaaS answered InternalError (503); details only in the log',
-    retryable: false,
+    retryable: '503 only',
   },
 ];
 
@@ -165,6 +165,7 @@ const PASSED_THROUGH: JsonSchema[] = [
       'No usable answer from mPaaS: 504 timeout or no time left before the function times out, 502 a reset connection or an HTML error page; the push may have gone out, and the same Idempotency-Key resends the same msgKeys.',
   },
   {
+    // open-ended: the gateway's codes pass through as they come, new ones included
     title: 'mPaaS gateway Code',
     type: 'string',
     pattern: '^[A-Z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*$',
@@ -178,7 +179,7 @@ const PASSED_THROUGH: JsonSchema[] = [
 export function problemCodeSchema(): JsonSchema {
   const own = OWN_PROBLEMS.map(
     (problem) =>
-      `- \`${problem.code}\` (${[problem.status].flat().join('/')}): ${problem.when}${problem.retryable ? '; retryable' : ''}`,
+      `- \`${problem.code}\` (${[problem.status].flat().join('/')}): ${problem.when}${problem.retryable === true ? '; retryable' : typeof problem.retryable === 'string' ? `; retryable ${problem.retryable}` : ''}`,
   );
   return {
     type: 'string',

@@ -18,20 +18,27 @@
  *   function's 400 names each of them.
  */
 import { zodRequestJsonSchema } from '#lib/report/openapi/zod-json.ts';
+import { ONLY_IN_2020_10_28 } from '#lib/validate/api-version.ts';
 import { FIELD_NAMES } from '#lib/validate/fields.ts';
 import { MAX_JSON_BYTES, MAX_KEYS, MAX_LENGTH } from '#lib/validate/limits.ts';
+import type { ApiVersion } from '#lib/validate/options.ts';
 
 /** A JSON Schema (2020-12, OpenAPI 3.1's dialect) as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-/** What the document's limits depend on: the deployment's configuration. */
-export interface DocumentLimits {
+/** What the document depends on: the deployment's configuration. */
+export interface DocumentConfig {
   /** `MPAAS_MAX_TARGETS`: targets one request may name. */
   maxTargets: number;
   /** `MPAAS_INLINE_TARGETS`: above this, a push is dispatched (202). */
   inlineTargets: number;
   /** `MAX_BODY_BYTES`. */
   maxBodyBytes: number;
+  /** `MPAAS_API_VERSION`: 2019-08-21 takes fewer fields. */
+  apiVersion: ApiVersion;
+  /** `MPAAS_APP_ID` and `MPAAS_WORKSPACE_ID`, when set: the only values a request may name. */
+  appId?: string | undefined;
+  workspaceId?: string | undefined;
 }
 
 const NON_BLANK = '\\S';
@@ -40,13 +47,23 @@ function text(maxLength: number, description: string, extra: JsonSchema = {}): J
   return { type: 'string', minLength: 1, maxLength, pattern: NON_BLANK, description, ...extra };
 }
 
-/** A whole number as JSON, or as a string of decimal digits, limited to `values` if given. */
-function whole(description: string, bounds: JsonSchema, values?: readonly unknown[]): JsonSchema {
-  const numbers = values === undefined ? { ...bounds } : { enum: values };
+/** The largest whole number JSON can carry exactly (2^53 − 1): the function takes no larger. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A whole number as JSON, or as a string of decimal digits (`digits`, a pattern; plain digits of
+ * at most 16 by default), limited to `values` if given.
+ */
+function whole(
+  description: string,
+  bounds: JsonSchema,
+  values?: readonly unknown[],
+  digits = '^(0|[1-9][0-9]{0,15})$',
+): JsonSchema {
+  const numbers =
+    values === undefined ? { minimum: 0, maximum: SAFE, ...bounds } : { enum: values };
   const strings =
-    values === undefined
-      ? { pattern: '^(0|[1-9][0-9]*)$' }
-      : { enum: values.map((value) => String(value)) };
+    values === undefined ? { pattern: digits } : { enum: values.map((value) => String(value)) };
   return {
     description,
     anyOf: [
@@ -56,19 +73,38 @@ function whole(description: string, bounds: JsonSchema, values?: readonly unknow
   };
 }
 
-/** A JSON value, or a JSON string of one (`contentSchema` says what the string holds). */
+/**
+ * A JSON value, or a JSON string of one. JSON Schema does not look inside a string
+ * (`contentSchema` only says what it should hold), so the string form is checked here only for
+ * opening as the value does; the function checks what it holds, and its 400 names the rule.
+ */
 function orJsonString(schema: JsonSchema, description: string, examples?: unknown[]): JsonSchema {
+  const opens = schema.type === 'array' ? '^\\s*\\[' : '^\\s*\\{';
   return {
-    description,
+    description: `${description} As a JSON string, what it holds is checked by the function, not by this schema.`,
     anyOf: [
       schema,
-      { type: 'string', contentMediaType: 'application/json', contentSchema: schema },
+      {
+        type: 'string',
+        pattern: opens,
+        contentMediaType: 'application/json',
+        contentSchema: schema,
+      },
     ],
     ...(examples === undefined ? {} : { examples }),
   };
 }
 
-const mapKey = { type: 'string', minLength: 1, maxLength: MAX_LENGTH.mapKey, pattern: NON_BLANK };
+/** Keys no map may have: a parser would set the object's prototype instead (json-map.ts). */
+const NOT_PROTOTYPE = { not: { enum: ['__proto__', 'constructor', 'prototype'] } };
+
+const mapKey = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_LENGTH.mapKey,
+  pattern: NON_BLANK,
+  ...NOT_PROTOTYPE,
+};
 const scalar = {
   anyOf: [{ type: 'string', maxLength: MAX_LENGTH.mapValue }, { type: 'number' }],
 };
@@ -86,7 +122,9 @@ function scalarMap(field: keyof typeof MAX_KEYS, description: string): JsonSchem
   );
 }
 
+/** A Unix time in milliseconds: 13 digits (strategy-content.ts). */
 const MILLISECONDS = { minimum: 1e12, maximum: 1e13 - 1 };
+const MS_DIGITS = '^[1-9][0-9]{12}$';
 
 function strategyContent(fromZod: unknown, description: string): JsonSchema {
   const properties = isSchema(fromZod) && isSchema(fromZod.properties) ? fromZod.properties : {};
@@ -95,21 +133,28 @@ function strategyContent(fromZod: unknown, description: string): JsonSchema {
     type: 'object',
     additionalProperties: false,
     properties: {
-      fixedTime: {
-        type: 'integer',
-        ...MILLISECONDS,
-        description: 'A scheduled push: when, Unix milliseconds.',
-      },
-      startTime: { type: 'integer', ...MILLISECONDS, description: 'A loop: first day, Unix ms.' },
-      endTime: { type: 'integer', ...MILLISECONDS, description: 'A loop: last day, Unix ms.' },
-      circleType: {
-        type: 'integer',
-        enum: Array.isArray(circleType) ? circleType : [],
-        description: '1 daily, 2 weekly, 3 monthly.',
-      },
+      fixedTime: whole(
+        'A scheduled push: when, Unix milliseconds.',
+        MILLISECONDS,
+        undefined,
+        MS_DIGITS,
+      ),
+      startTime: whole('A loop: first day, Unix milliseconds.', MILLISECONDS, undefined, MS_DIGITS),
+      endTime: whole('A loop: last day, Unix milliseconds.', MILLISECONDS, undefined, MS_DIGITS),
+      circleType: whole(
+        '1 daily, 2 weekly, 3 monthly.',
+        {},
+        Array.isArray(circleType) ? circleType : [],
+      ),
       circleValue: {
         type: 'array',
-        items: { type: 'integer', minimum: 1, maximum: 31 },
+        items: whole(
+          'A day of the week (1–7) or of the month (1–31).',
+          { minimum: 1, maximum: 31 },
+          undefined,
+          '^[1-9][0-9]?$',
+        ),
+        minItems: 1,
         uniqueItems: true,
         description: 'Days of the week (1–7) or of the month (1–31); absent for a daily loop.',
       },
@@ -144,12 +189,13 @@ function enumOf(properties: JsonSchema, field: string): unknown[] {
 const SMS = 'SMS supplement (API 2020-10-28; Hangzhou, non-finance only):';
 
 /** Each field's input form and description, given zod's output for the whole object. */
-function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<string, JsonSchema> {
+function fieldSchemas(properties: JsonSchema, config: DocumentConfig): Record<string, JsonSchema> {
   const targetId = {
     type: 'string',
     minLength: 1,
     maxLength: MAX_LENGTH.targetId,
     pattern: NON_BLANK,
+    ...NOT_PROTOTYPE,
   };
   const msgKey = { type: 'string', minLength: 1, maxLength: MAX_LENGTH.msgKey, pattern: NON_BLANK };
   return {
@@ -159,12 +205,12 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
     appId: text(
       MAX_LENGTH.appId,
       "mPaaS App ID. Defaults to the function's MPAAS_APP_ID; another value is refused.",
-      { examples: ['ONEX570DA89211721'] },
+      config.appId === undefined ? { examples: ['ONEX570DA89211721'] } : { const: config.appId },
     ),
     workspaceId: text(
       MAX_LENGTH.workspaceId,
       "mPaaS workspace. Defaults to the function's MPAAS_WORKSPACE_ID; another value is refused.",
-      { examples: ['default'] },
+      config.workspaceId === undefined ? { examples: ['default'] } : { const: config.workspaceId },
     ),
     deliveryType: whole(
       'Who the targets are: 1 Android device, 2 iOS device, 3 user (the user id the client bound), 5 Live Activity pushToken, 6 Live Activity activityId, 7 HarmonyOS device.',
@@ -177,9 +223,9 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
         propertyNames: targetId,
         additionalProperties: msgKey,
         minProperties: 1,
-        maxProperties: limits.maxTargets,
+        maxProperties: config.maxTargets,
       },
-      `Target id → business message id (msgKey), unique in the request. Exactly one of targetMsgkey and targets. More than 10 pairs are split into PushTemplate calls of 10; above ${limits.inlineTargets} targets the push is dispatched (202).`,
+      `Target id → business message id (msgKey), unique in the request. Exactly one of targetMsgkey and targets. More than 10 pairs are split into PushTemplate calls of 10; above ${config.inlineTargets} targets the push is dispatched (202).`,
       [{ user1024: '1578807462788' }],
     ),
     targets: orJsonString(
@@ -187,7 +233,7 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
         type: 'array',
         items: targetId,
         minItems: 1,
-        maxItems: limits.maxTargets,
+        maxItems: config.maxTargets,
         uniqueItems: true,
       },
       "This function's own: target ids without msgKeys; each msgKey is derived from the Idempotency-Key (or the request id) and the target, so a retry reuses them. Exactly one of targetMsgkey and targets.",
@@ -195,9 +241,9 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
     ),
     expiredSeconds: whole(
       'Message validity period in seconds (mPaaS answers 3026 when too long).',
-      {
-        minimum: 1,
-      },
+      { minimum: 1 },
+      undefined,
+      '^[1-9][0-9]{0,15}$',
     ),
     templateName: text(
       MAX_LENGTH.templateName,
@@ -259,10 +305,9 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
     ),
     dismissalDate: whole(
       'Live Activities: when an ended activity leaves the lock screen, Unix seconds.',
-      {
-        minimum: 1e9,
-        maximum: 1e10 - 1,
-      },
+      { minimum: 1e9, maximum: 1e10 - 1 },
+      undefined,
+      '^[1-9][0-9]{9}$',
     ),
   };
 }
@@ -273,10 +318,10 @@ function fieldSchemas(properties: JsonSchema, limits: DocumentLimits): Record<st
  * @throws Error when the zod schema and this module disagree on the fields (a test runs it).
  * @example pushRequestJsonSchema({ maxTargets: 100000, inlineTargets: 1000, maxBodyBytes: 1e6 }).required
  */
-export function pushRequestJsonSchema(limits: DocumentLimits): JsonSchema {
+export function pushRequestJsonSchema(config: DocumentConfig): JsonSchema {
   const generated = zodRequestJsonSchema();
   const properties = isSchema(generated.properties) ? generated.properties : {};
-  const fields = fieldSchemas(properties, limits);
+  const fields = fieldSchemas(properties, config);
   const missing = FIELD_NAMES.filter((name) => !(name in fields) || !(name in properties));
   const extra = Object.keys(fields).filter((name) => !FIELD_NAMES.includes(name));
   if (missing.length > 0 || extra.length > 0) {
@@ -289,31 +334,63 @@ export function pushRequestJsonSchema(limits: DocumentLimits): JsonSchema {
     properties: Object.fromEntries(FIELD_NAMES.map((name) => [name, fields[name]])),
     required: generated.required,
     additionalProperties: generated.additionalProperties,
-    allOf: CROSS_FIELD_RULES,
+    allOf: crossFieldRules(config),
   };
 }
 
 const SMS_FIELDS = ['smsSignName', 'smsTemplateCode', 'smsTemplateParam'];
 const LIVE_ACTIVITY_FIELDS = ['activityEvent', 'activityContentState', 'dismissalDate'];
 const codes = (values: number[]) => ({ enum: [...values, ...values.map(String)] });
+const anyOf = (fields: readonly string[]) => ({
+  anyOf: fields.map((field) => ({ required: [field] })),
+});
+const CONTENT = ['StrategyContent', 'strategyContent'];
 
 /**
- * The rules between fields that JSON Schema can state (cross-field.ts, target-rules.ts): one
- * target form, one StrategyContent spelling, the SMS trio with smsStrategy 1 or 2 and none
- * without, the Live Activity fields only with deliveryType 5 or 6. The rules that need the clock,
- * the configured app or a pass over the values (msgKeys unique, bytes of JSON) are the 400's.
+ * The rules between fields that JSON Schema can state (cross-field.ts, strategy.ts,
+ * target-rules.ts, api-version.ts): one target form; one StrategyContent spelling, required with
+ * strategyType 1 or 2 and refused without; the SMS trio with smsStrategy 1 or 2 and none without;
+ * the Live Activity fields only with deliveryType 5 or 6, activityEvent required there, `update`
+ * with its content state and without a dismissal date; under API 2019-08-21, none of the fields
+ * it lacks and no Live Activity push. The rules that need the clock or a pass over the values (a
+ * schedule's window, msgKeys unique, bytes of JSON, lengths in UTF-16 units) are the 400's.
  */
-const CROSS_FIELD_RULES: JsonSchema[] = [
-  { oneOf: [{ required: ['targetMsgkey'] }, { required: ['targets'] }] },
-  { not: { required: ['StrategyContent', 'strategyContent'] } },
-  {
-    if: { properties: { smsStrategy: codes([1, 2]) }, required: ['smsStrategy'] },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
-    then: { required: SMS_FIELDS },
-    else: { not: { anyOf: SMS_FIELDS.map((field) => ({ required: [field] })) } },
-  },
-  {
-    if: { properties: { deliveryType: codes([5, 6]) }, required: ['deliveryType'] },
-    else: { not: { anyOf: LIVE_ACTIVITY_FIELDS.map((field) => ({ required: [field] })) } },
-  },
-];
+function crossFieldRules(config: DocumentConfig): JsonSchema[] {
+  const rules: JsonSchema[] = [
+    { oneOf: [{ required: ['targetMsgkey'] }, { required: ['targets'] }] },
+    { not: { required: CONTENT } },
+    {
+      if: { properties: { strategyType: codes([1, 2]) }, required: ['strategyType'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
+      then: anyOf(CONTENT),
+      else: { not: anyOf(CONTENT) },
+    },
+    {
+      if: { properties: { smsStrategy: codes([1, 2]) }, required: ['smsStrategy'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
+      then: { required: SMS_FIELDS },
+      else: { not: anyOf(SMS_FIELDS) },
+    },
+  ];
+  if (config.apiVersion === '2019-08-21') {
+    return [
+      ...rules,
+      { not: anyOf(ONLY_IN_2020_10_28) },
+      { not: { properties: { deliveryType: codes([5, 6]) }, required: ['deliveryType'] } },
+    ];
+  }
+  return [
+    ...rules,
+    {
+      if: { properties: { deliveryType: codes([5, 6]) }, required: ['deliveryType'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
+      then: { required: ['activityEvent'] },
+      else: { not: anyOf(LIVE_ACTIVITY_FIELDS) },
+    },
+    {
+      if: { properties: { activityEvent: { const: 'update' } }, required: ['activityEvent'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
+      then: { required: ['activityContentState'], not: { required: ['dismissalDate'] } },
+    },
+  ];
+}
