@@ -3,6 +3,9 @@
  * a bare `node -e ''` (the floor every process pays) and a process that imports pop-core, zod
  * and @middy/core unbundled from node_modules (what a plain implementation pays).
  *
+ * The floor is the bare process: Node's own start, which every cold start pays; the ratio is
+ * bundle ÷ bare, how far loading the bundle is from it.
+ *
  * Runs are interleaved bare, bundle, plain, bare, … so that a noisy neighbour slows all three
  * alike; a first unrecorded triple warms the page cache.
  */
@@ -10,8 +13,11 @@ import { spawnSync } from 'node:child_process';
 import { bundlePath, childEnv, childScript, root } from './paths.ts';
 import { median, msSince, round, type Verdict, verdict } from './stats.ts';
 
-/** Target: the bundle adds at most this much to a bare process. */
-export const COLD_START_TARGET_MS = 40;
+/**
+ * Target: a process that loads the bundle at most this multiple of a bare `node` process (the
+ * floor: every cold start pays Node's own start, and a function that loads no code pays only it).
+ */
+export const COLD_START_TARGET_RATIO = 1.25;
 
 export interface ColdStartRow {
   name: string;
@@ -22,9 +28,11 @@ export interface ColdStartRow {
   addedMs: { bundle: number; plain: number };
   /** Median of the per-triple differences (robust to drift between triples). */
   pairedAddedMs: { bundle: number; plain: number };
-  /** bundle added ÷ plain added: below 1, the bundle starts faster than the plain imports. */
+  /** bundle ÷ bare node (medians): how far the bundle's load is from the floor. */
   ratio: number;
-  targetMs: number;
+  /** bundle added ÷ plain added: below 1, the bundle starts faster than the plain imports. */
+  ratioToPlain: number;
+  targetRatio: number;
   verdict: Verdict;
 }
 
@@ -96,8 +104,9 @@ function summarize(name: string, runs: number, samplesMs: ColdStartRow['samplesM
       bundle: round(paired(samplesMs.bundle)),
       plain: round(paired(samplesMs.plain)),
     },
-    ratio: round(addedMs.bundle / addedMs.plain, 3),
-    targetMs: COLD_START_TARGET_MS,
-    verdict: verdict(addedMs.bundle, COLD_START_TARGET_MS),
+    ratio: round(medianMs.bundle / medianMs.bare, 3),
+    ratioToPlain: round(addedMs.bundle / addedMs.plain, 3),
+    targetRatio: COLD_START_TARGET_RATIO,
+    verdict: verdict(medianMs.bundle / medianMs.bare, COLD_START_TARGET_RATIO),
   };
 }

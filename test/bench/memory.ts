@@ -3,13 +3,24 @@
  * handles one push (to the emulator in this process), beside a bare `node -e` and a plain
  * process that loads pop-core, zod and @middy/core unbundled and sends the same push with
  * pop-core. Each reports `process.resourceUsage().maxRSS` (KB) just before it exits.
+ *
+ * The same children give the first invocation's wall time (load + one push, spawn to exit);
+ * its floor is the bare process, and the ratio bundle ÷ bare is how far one cold invocation is
+ * from it (the push's own signature and round trip included).
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
 import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
 import { median, round, type Verdict, verdict } from './stats.ts';
 
-/** Target: at most 80 MB (MiB) peak RSS, in KB as maxRSS reports it. */
-export const MEMORY_TARGET_KB = 80 * 1024;
+/** Target: at most 60 MB (MiB) peak RSS, in KB as maxRSS reports it. */
+export const MEMORY_TARGET_KB = 60 * 1024;
+
+/**
+ * Target: a fresh process that loads http-push and handles one push at most this multiple of a
+ * bare `node` process (the floor of any cold start). Measured on the same children: their wall
+ * time, spawn to exit.
+ */
+export const FIRST_INVOCATION_TARGET_RATIO = 1.35;
 
 export interface MemoryReport {
   runs: number;
@@ -19,21 +30,32 @@ export interface MemoryReport {
   addedKb: { bundle: number; plain: number };
   targetKb: number;
   verdict: Verdict;
+  /** Wall time of the same children: load + one invocation against bare `node`. */
+  firstInvocation: {
+    samplesMs: { bare: number[]; bundle: number[]; plain: number[] };
+    medianMs: { bare: number; bundle: number; plain: number };
+    /** bundle ÷ bare. */
+    ratio: number;
+    targetRatio: number;
+    verdict: Verdict;
+  };
 }
 
 interface ChildResult {
   statusCode: number;
   maxRSS: number;
+  /** Spawn to exit. */
+  ms: number;
 }
 
 const MARKER = 'BENCH_RESULT ';
 const BARE_CODE = `process.stdout.write('${MARKER}' + JSON.stringify({ statusCode: 0, maxRSS: process.resourceUsage().maxRSS }))`;
 
 async function runChild(args: string[], env: Record<string, string>): Promise<ChildResult> {
-  const { stdout } = await runNode(args, childEnv(env));
+  const { stdout, ms } = await runNode(args, childEnv(env));
   const line = stdout.split('\n').find((text) => text.startsWith(MARKER));
   if (line === undefined) throw new Error(`node ${args.join(' ')} printed no result: ${stdout}`);
-  return JSON.parse(line.slice(MARKER.length)) as ChildResult;
+  return { ...(JSON.parse(line.slice(MARKER.length)) as Omit<ChildResult, 'ms'>), ms };
 }
 
 function expectStatus(result: ChildResult, who: string, status: number): number {
@@ -52,6 +74,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     MPAAS_WORKSPACE_ID: WORKSPACE_ID,
   };
   const samplesKb = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
+  const samplesMs = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
   for (let run = -1; run < runs; run += 1) {
     const bare = await runChild(['-e', BARE_CODE], {});
     const bundle = await runChild(
@@ -75,7 +98,16 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     samplesKb.bare.push(bare.maxRSS);
     samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
     samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
+    samplesMs.bare.push(round(bare.ms));
+    samplesMs.bundle.push(round(bundle.ms));
+    samplesMs.plain.push(round(plain.ms));
   }
+  const medianMs = {
+    bare: round(median(samplesMs.bare)),
+    bundle: round(median(samplesMs.bundle)),
+    plain: round(median(samplesMs.plain)),
+  };
+  const firstRatio = medianMs.bundle / medianMs.bare;
   harness.emulator.clearPushes();
   const medianKb = {
     bare: median(samplesKb.bare),
@@ -92,5 +124,12 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     },
     targetKb: MEMORY_TARGET_KB,
     verdict: verdict(medianKb.bundle, MEMORY_TARGET_KB),
+    firstInvocation: {
+      samplesMs,
+      medianMs,
+      ratio: round(firstRatio, 3),
+      targetRatio: FIRST_INVOCATION_TARGET_RATIO,
+      verdict: verdict(firstRatio, FIRST_INVOCATION_TARGET_RATIO),
+    },
   };
 }

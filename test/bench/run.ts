@@ -24,7 +24,17 @@ import { measurePerPush } from './per-push.ts';
 import type { BenchResults, MachineInfo } from './results.ts';
 import { round } from './stats.ts';
 import { measureStore } from './store.ts';
-import { formatTable } from './table.ts';
+import {
+  coldStartRows,
+  fanOutRows,
+  formatTable,
+  memoryRows,
+  perPushRows,
+  type Row,
+  sizeRows,
+  stageLines,
+  storeRows,
+} from './table.ts';
 
 /** Runs per figure: enough for stable medians on 2 noisy cores, short enough for a few minutes. */
 const RUNS = {
@@ -41,15 +51,18 @@ function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
 
+/** Runs one stage and prints its figures as soon as they are measured. */
 async function phase<T>(
   durations: Record<string, number>,
   name: string,
   work: () => Promise<T> | T,
+  rows: (result: T) => Row[],
 ): Promise<T> {
   log(`· ${name}…`);
   const start = process.hrtime.bigint();
   const result = await work();
   durations[name] = round(Number(process.hrtime.bigint() - start) / 1e9, 1);
+  log(`${stageLines(rows(result))}  [${durations[name]} s]`);
   return result;
 }
 
@@ -60,25 +73,45 @@ async function measureAll(durationsS: Record<string, number>): Promise<Figures> 
   const names = await functionNames();
   const snapshot = await createSnapshot();
   try {
-    const bundleSize = await phase(durationsS, 'build and bundle size', () =>
-      measureBundleSizes(names, snapshot),
+    const bundleSize = await phase(
+      durationsS,
+      'build and bundle size',
+      () => measureBundleSizes(names, snapshot),
+      sizeRows,
     );
-    const coldStart = await phase(durationsS, 'cold start', () =>
-      measureColdStart(names, RUNS.coldStart, snapshot),
+    const coldStart = await phase(
+      durationsS,
+      'cold start',
+      () => measureColdStart(names, RUNS.coldStart, snapshot),
+      coldStartRows,
     );
     const harness = await startHarness(snapshot);
     try {
-      const perPush = await phase(durationsS, 'per-push overhead', () =>
-        measurePerPush(harness, RUNS.perPushWarmup, RUNS.perPushIterations),
+      const perPush = await phase(
+        durationsS,
+        'per-push overhead',
+        () => measurePerPush(harness, RUNS.perPushWarmup, RUNS.perPushIterations),
+        perPushRows,
       );
-      const fanOut = await phase(durationsS, 'fan-out', () => measureFanOut(harness, RUNS.fanOut));
-      const memory = await phase(durationsS, 'peak memory', () =>
-        measureMemory(harness, RUNS.memory),
+      const fanOut = await phase(
+        durationsS,
+        'fan-out',
+        () => measureFanOut(harness, RUNS.fanOut),
+        fanOutRows,
+      );
+      const memory = await phase(
+        durationsS,
+        'first invocation and peak memory',
+        () => measureMemory(harness, RUNS.memory),
+        memoryRows,
       );
       const ledger = await startLedgerTable(harness.sts);
       try {
-        const store = await phase(durationsS, 'idempotency store', () =>
-          measureStore(harness, ledger, RUNS.keyedColdStart, RUNS.storeRequests),
+        const store = await phase(
+          durationsS,
+          'idempotency store',
+          () => measureStore(harness, ledger, RUNS.keyedColdStart, RUNS.storeRequests),
+          storeRows,
         );
         return { coldStart, bundleSize, perPush, fanOut, memory, store };
       } finally {
@@ -121,8 +154,9 @@ async function report(results: BenchResults): Promise<void> {
   log(formatTable(results));
   log('');
   log(
-    'ratio: cold start = bundle added ÷ plain added; size = bundle at start ÷ plain bundle; ' +
-      'per-push = handler ÷ bare pop-core; fan-out = median ÷ ideal; RSS = bundle ÷ plain.',
+    'ratio, each against its baseline in this run: size = bundle at start ÷ plain bundle; ' +
+      'cold start and first invocation = bundle process ÷ bare node; per-push = handler ÷ bare ' +
+      'pop-core; fan-out = handler ÷ bare pop-core, 4 in flight; RSS = bundle ÷ plain.',
   );
   log(
     `${cpus} CPUs, Node.js ${node}, load average ${loadAverage.start} → ${loadAverage.end}. ` +

@@ -7,11 +7,9 @@
  * puts the SecurityToken and Signature in the URL), signed with a new nonce and timestamp, and
  * bounded by the invocation's deadline.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 // lib/rpc.js, not the package root: the root also loads the ROA client and xml2js, which a
 // Format=JSON RPC client never uses (about 100 KB of bundle and cold start).
-import RPCClient from '@alicloud/pop-core/lib/rpc.js';
 import { toWireParams } from '#lib/plan/wire.ts';
 import {
   errorFromThrown,
@@ -64,19 +62,43 @@ interface PopConfig {
   credentialsProvider: { getCredentials(): Promise<FcCredentials> };
 }
 // pop-core's typings lack `credentialsProvider` and the `verbose` flag (reference §2.2).
-const PopCore = RPCClient as unknown as new (config: PopConfig, verbose: true) => PopClient;
+type PopCore = new (config: PopConfig, verbose: true) => PopClient;
+
+let popCore: Promise<PopCore> | undefined;
+
+/**
+ * pop-core, loaded on the first call rather than at cold start: it and what it requires (httpx,
+ * json-bigint, bignumber.js, kitx, and Node's https, tls, assert, os) are about a fifth of the
+ * bundle and several milliseconds of Node's own module loading that an instance pays before its
+ * first invocation (#11). The first call pays it instead, once per instance.
+ */
+function loadPopCore(): Promise<PopCore> {
+  popCore ??= import('@alicloud/pop-core/lib/rpc.js').then(
+    (module) => (module.default ?? module) as unknown as PopCore,
+  );
+  return popCore;
+}
 
 /** Sends PushTemplate calls; reuse one per function instance. */
 export class MpaasClient {
   readonly options: Required<MpaasClientOptions>;
-  readonly #agent: http.Agent;
+  #agent: Promise<http.Agent> | undefined;
 
   constructor(options: MpaasClientOptions) {
     this.options = { safetyMarginMs: 500, ...options };
-    const Agent = options.endpoint.startsWith('https:') ? https.Agent : http.Agent;
-    // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across a
-    // freeze comes back reset (reference §2.2).
-    this.#agent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+  }
+
+  /** The keep-alive agent, made (and Node's http or https loaded) on the first call. */
+  #agentOf(): Promise<http.Agent> {
+    this.#agent ??= (async () => {
+      const { Agent } = this.options.endpoint.startsWith('https:')
+        ? await import('node:https')
+        : await import('node:http');
+      // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across
+      // a freeze comes back reset (reference §2.2).
+      return new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+    })();
+    return this.#agent;
   }
 
   /**
@@ -104,6 +126,8 @@ export class MpaasClient {
     call: CallContext,
     apiVersion: string = this.options.apiVersion,
   ): Promise<{ body: unknown; httpStatus: number | undefined }> {
+    const [PopCore, agent] = await Promise.all([loadPopCore(), this.#agentOf()]);
+    // after the first call's loading, so that the time it took is not counted as time left
     const timeout = this.#timeoutFor(call.deadline);
     const credentials = call.credentials;
     const client = new PopCore(
@@ -120,7 +144,7 @@ export class MpaasClient {
       answer = await client.request(action, params, {
         method: 'POST',
         timeout,
-        agent: watchingAgent(this.#agent, seen),
+        agent: watchingAgent(agent, seen),
         formatParams: false,
       });
     } catch (thrown) {
@@ -132,7 +156,7 @@ export class MpaasClient {
 
   /** Closes pooled sockets (tests and the local gateway call this on shutdown). */
   close(): void {
-    this.#agent.destroy();
+    void this.#agent?.then((agent) => agent.destroy());
   }
 
   #timeoutFor(deadline: Deadline): number {
