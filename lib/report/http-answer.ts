@@ -6,7 +6,6 @@
  * are written for clients and already redacted. Anything else is a bug: it becomes a 500 that
  * names only the request id, so internals never leak.
  */
-import { STATUS_CODES } from 'node:http';
 import type { DryRunPlan } from '#lib/plan/dry-run.ts';
 import { type PushReport, pushStatusCode } from '#lib/report/push-report.ts';
 import type { DispatchResult } from '#lib/send/results.ts';
@@ -16,6 +15,27 @@ import {
   ReplayedRefusalError,
   ValidationError,
 } from '#lib/shared/errors.ts';
+
+/**
+ * The reason phrase of every status a problem is answered with (RFC 9110 §15), for `title`.
+ * A table of its own rather than `node:http`'s STATUS_CODES: importing `node:http` at load brings
+ * Node's net, streams and HTTP parser into every cold start (#11); a test holds it equal to
+ * Node's for every status the function answers.
+ */
+export const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 /** The response struct FC turns into the HTTP answer. */
 export interface FcHttpResponse {
@@ -143,7 +163,7 @@ export function problemOf(error: unknown, requestId: string): Problem {
     'requestId' in error && typeof error.requestId === 'string' ? error.requestId : undefined;
   return {
     type: 'about:blank',
-    title: STATUS_CODES[error.statusCode] ?? 'Error',
+    title: REASON_PHRASES[error.statusCode] ?? 'Error',
     status: error.statusCode,
     // Below 500 the message is written for the client; from 500 on it may name hosts, URLs or
     // settings, so it stays in the log and the client gets the code and the request id.

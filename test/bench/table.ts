@@ -137,7 +137,9 @@ export function storeRows(store: BenchResults['store']): Row[] {
  */
 export function stageLines(rows: readonly Row[]): string {
   return rows
-    .map((row) => `  ${row.figure}: ${row.ratio} (target ${row.target}) ${row.result}`)
+    .map(
+      (row) => `  ${row.figure}: ${row.subject}; ${row.ratio} (target ${row.target}) ${row.result}`,
+    )
     .join('\n');
 }
 
