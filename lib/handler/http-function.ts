@@ -25,8 +25,6 @@ import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
 import { openApiAnswer } from '#lib/handler/openapi.ts';
-import { progressAnswer } from '#lib/handler/progress.ts';
-import { cancelAnswer, schedulesAnswer } from '#lib/handler/schedules.ts';
 import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
 import { dryRunOf } from '#lib/plan/dry-run.ts';
 import { planPush } from '#lib/plan/plan.ts';
@@ -39,7 +37,6 @@ import {
 } from '#lib/report/http-answer.ts';
 import { pushMetrics } from '#lib/report/metrics.ts';
 import { pushReport } from '#lib/report/push-report.ts';
-import { sendDispatch } from '#lib/send/dispatch.ts';
 import { sendPush } from '#lib/send/push.ts';
 import { validatePush } from '#lib/validate/validate.ts';
 
@@ -85,6 +82,8 @@ export async function pushFromHttp(
     // no push record: nothing is validated, counted or sent
     const headers = { 'x-correlation-id': correlationId };
     annotate(state, { outcome: record.kind === 'schedules' ? 'schedules' : 'cancel-schedule' });
+    // loaded when first asked for, as progress and dispatch are: a push does not compile them
+    const { schedulesAnswer, cancelAnswer } = await import('#lib/handler/schedules.ts');
     const response =
       record.kind === 'schedules'
         ? await schedulesAnswer(record.listing, state, context, headers)
@@ -96,6 +95,7 @@ export async function pushFromHttp(
     // no push record: nothing is validated, counted or sent
     annotate(state, { outcome: 'progress' });
     const headers = { 'x-correlation-id': correlationId };
+    const { progressAnswer } = await import('#lib/handler/progress.ts');
     const response = await progressAnswer(record.pushId, state, context, headers);
     annotate(state, { statusCode: response.statusCode });
     return response;
@@ -121,6 +121,7 @@ export async function pushFromHttp(
   const ledger = ledgerFor(state, context, idempotencyKey);
   if (plan.mode === 'dispatch') {
     // 4. send
+    const { sendDispatch } = await import('#lib/send/dispatch.ts');
     const { value, replayed } = await sendDispatch(plan, dispatchOptions(state, context), ledger);
     // 5. report
     annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: value.dispatchId });
