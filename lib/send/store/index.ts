@@ -4,11 +4,9 @@
  * role's credentials: the deployed default), Redis (shared, for teams on Tair), or memory (per
  * instance: explicit only).
  */
-import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { LazyRedisStore, LazyStore } from '#lib/send/store/lazy-store.ts';
 import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
-import { lazyOtsTable } from '#lib/send/store/tablestore/lazy-table.ts';
-import { TablestoreStore } from '#lib/send/store/tablestore-store.ts';
 
 export { fingerprint } from '#lib/send/store/fingerprint.ts';
 export { MemoryStore } from '#lib/send/store/memory-store.ts';
@@ -53,15 +51,22 @@ const stores = new Map<string, IdempotencyStore>();
 export function storeFor(choice: StoreChoice, access?: StoreAccess): IdempotencyStore {
   if (choice.kind === 'tablestore') {
     if (!access) throw new Error("A Tablestore store needs the invocation's credentials.");
-    const table = lazyOtsTable({
-      endpoint: choice.endpoint,
-      instance: choice.instance,
-      table: choice.table,
-      primaryKey: LEDGER_PRIMARY_KEY,
-      credentials: access.credentials,
-      timeoutMs: access.timeoutMs,
+    // the store's code, like its wire client, is loaded when a request first needs it
+    return new LazyStore('Tablestore', async () => {
+      const [{ lazyOtsTable }, { TablestoreStore }] = await Promise.all([
+        import('#lib/send/store/tablestore/lazy-table.ts'),
+        import('#lib/send/store/tablestore-store.ts'),
+      ]);
+      const table = lazyOtsTable({
+        endpoint: choice.endpoint,
+        instance: choice.instance,
+        table: choice.table,
+        primaryKey: LEDGER_PRIMARY_KEY,
+        credentials: access.credentials,
+        timeoutMs: access.timeoutMs,
+      });
+      return new TablestoreStore(table);
     });
-    return new TablestoreStore(table);
   }
   const setting = choice.kind === 'redis' ? choice.url : 'memory';
   let store = stores.get(setting);

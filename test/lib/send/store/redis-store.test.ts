@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { LazyRedisStore } from '#lib/send/store/lazy-store.ts';
 import { DEFAULT_PREFIX, RedisStore } from '#lib/send/store/redis-store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';

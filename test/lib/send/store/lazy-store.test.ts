@@ -3,12 +3,13 @@
  * the next call loads again instead of the instance failing every later invocation.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { LazyRedisStore } from '#lib/send/store/lazy-redis-store.ts';
+import { LazyRedisStore, LazyStore } from '#lib/send/store/lazy-store.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { RedisStore } from '#lib/send/store/redis-store.ts';
 import { IdempotencyStoreError } from '#lib/send/store/store-error.ts';
 import { freePort } from '#test/helpers/redis.ts';
 
-describe('LazyRedisStore', () => {
+describe('LazyRedisStore (a LazyStore)', () => {
   it('reports a failed load as a retryable store error and loads again on the next call', async () => {
     let loads = 0;
     const store = new LazyRedisStore(`redis://127.0.0.1:${await freePort()}`, {}, async () => {
@@ -72,5 +73,27 @@ describe('LazyRedisStore', () => {
 
     await expect(closing).resolves.toBeUndefined();
     expect(await call).toBeInstanceOf(IdempotencyStoreError);
+  });
+});
+
+describe('LazyStore', () => {
+  it('loads once for every later call, and names the store whose load failed', async () => {
+    let loads = 0;
+    const store = new LazyStore('Tablestore', async () => {
+      loads += 1;
+      return new MemoryStore();
+    });
+    const failing = new LazyStore('Tablestore', async () => {
+      throw new Error('chunk missing');
+    });
+
+    await store.begin('k', 'fp', 1_000, 60_000);
+    await store.peek('k');
+    const refused = await failing.peek('k').catch((error: unknown) => error);
+
+    expect(loads).toBe(1);
+    expect(refused).toBeInstanceOf(IdempotencyStoreError);
+    expect(String(refused)).toMatch(/The Tablestore store could not be loaded: chunk missing/);
+    await store.close();
   });
 });
