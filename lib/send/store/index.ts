@@ -71,7 +71,7 @@ export function storeFor(choice: StoreChoice, access?: StoreAccess): Idempotency
   const setting = choice.kind === 'redis' ? choice.url : 'memory';
   let store = stores.get(setting);
   if (!store) {
-    // ioredis is loaded on first use (lazy-redis-store.ts), keeping it off the cold-start path.
+    // ioredis is loaded on first use (lazy-store.ts), keeping it off the cold-start path.
     store = choice.kind === 'redis' ? new LazyRedisStore(choice.url) : new MemoryStore();
     stores.set(setting, store);
   }
