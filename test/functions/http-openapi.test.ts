@@ -26,6 +26,7 @@ import { storeFor } from '#lib/send/store/index.ts';
 import { FIELD_NAMES } from '#lib/validate/fields.ts';
 import { createPushRequestSchema } from '#lib/validate/push-request.ts';
 import { emulatorEnv } from '#test/helpers/emulator.ts';
+import { docsExample } from '#test/helpers/fc.ts';
 import { type ApiAnswer, useHttpApi } from '#test/helpers/http-api.ts';
 
 const api = useHttpApi();
@@ -351,14 +352,7 @@ async function verdicts(body: unknown) {
   };
 }
 
-const DOCS = {
-  taskName: 'template test',
-  deliveryType: 3,
-  targetMsgkey: { user1024: '1578807462788' },
-  expiredSeconds: 300,
-  templateName: 'template1024',
-  templateKeyValue: { name: 'Alice', money: '200' },
-};
+const DOCS = docsExample();
 const long = (n: number) => 'x'.repeat(n);
 const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
 const DAY_MS = 86_400_000;
