@@ -174,12 +174,16 @@ describe('DELETE /schedules/{taskId}', () => {
 
   it('answers 409 for a push that fired already', async () => {
     const taskId = await schedule(
-      { strategyType: 1, strategyContent: { fixedTime: Date.now() + 300 } },
+      { strategyType: 1, strategyContent: { fixedTime: Date.now() + 60_000 } },
       'c3',
     );
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // two minutes later on every clock of this process (the handler's and the emulator's), not
+    // on the timers: the push has fired, however slowly the machine ran the steps before
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
 
-    const answer = await call({ method: 'DELETE', path: `/schedules/${taskId}` });
+    const answer = await call({ method: 'DELETE', path: `/schedules/${taskId}` }).finally(() =>
+      vi.useRealTimers(),
+    );
 
     expect(answer.statusCode).toBe(409);
     expect(answer.json.code).toBe('TaskAlreadyExecuted');
