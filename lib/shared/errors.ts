@@ -104,6 +104,8 @@ export interface MpaasErrorDetails {
   outcomeUnknown?: boolean;
   /** How long the gateway asks the caller to wait (`x-acs-retry-after`, milliseconds). */
   retryAfterMs?: number;
+  /** What mPaaS refused, for the message: `the push` unless another action was asked. */
+  refused?: string;
 }
 
 /**
@@ -123,7 +125,7 @@ export class MpaasBusinessError extends PushError {
   constructor(resultCode: string, resultMessage: string, details: MpaasErrorDetails) {
     const retryable = RETRYABLE_RESULT_CODES.has(resultCode);
     const operator = OPERATOR_RESULT_CODES.has(resultCode);
-    super(`mPaaS refused the push: ${resultCode} ${resultMessage}`, {
+    super(`mPaaS refused ${details.refused ?? 'the push'}: ${resultCode} ${resultMessage}`, {
       // 8011 is flow control (429); 9000 a system error on mPaaS's side (503); a refusal of the
       // deployment is the function's failure (502), like a gateway's refusal of its role.
       statusCode: resultCode === '8011' ? 429 : retryable ? 503 : operator ? 502 : 422,

@@ -57,13 +57,19 @@ export interface ActionResult {
  * Classifies the body of an action without `PushResult` (QueryPushSchedulerList,
  * CancelPushScheduler): a gateway `Code`, a missing or unsuccessful `ResultCode` fail as they do
  * for PushTemplate.
+ * @param action what was asked, for a refusal's message ("mPaaS refused QueryPushSchedulerList: …")
  * @throws MpaasBusinessError, MpaasGatewayError or MpaasTransportError.
- * @example resultFromBody({ RequestId: 'R', ResultCode: 'OK', ResultContent: '{"Data":{}}' }, 200).content // { Data: {} }
+ * @example resultFromBody({ RequestId: 'R', ResultCode: 'OK', ResultContent: '{"Data":{}}' }, 200, 'CancelPushScheduler').content // { Data: {} }
  */
-export function resultFromBody(body: unknown, httpStatus: number | undefined): ActionResult {
+export function resultFromBody(
+  body: unknown,
+  httpStatus: number | undefined,
+  action: string,
+): ActionResult {
   const { record, requestId, resultCode } = answerOf(body, httpStatus);
   if (!SUCCESS_CODES.has(resultCode)) {
-    throw new MpaasBusinessError(resultCode, textOf(record.ResultMessage) ?? '', { requestId });
+    const message = textOf(record.ResultMessage) ?? '';
+    throw new MpaasBusinessError(resultCode, message, { requestId, refused: action });
   }
   let content: unknown = record.ResultContent;
   if (typeof content === 'string' && /^\s*[{[]/.test(content)) {

@@ -123,7 +123,7 @@ export async function listSchedules(
     call,
     SCHEDULES_API_VERSION,
   );
-  const { requestId, content } = resultFromBody(body, httpStatus);
+  const { requestId, content } = resultFromBody(body, httpStatus, 'QueryPushSchedulerList');
   const data = isRecord(content) && isRecord(content.Data) ? content.Data : {};
   const list = Array.isArray(data.List) ? data.List.filter(isRecord) : [];
   const tasks = list.map(taskOf);
@@ -149,5 +149,5 @@ export async function cancelSchedule(
     call,
     SCHEDULES_API_VERSION,
   );
-  return resultFromBody(body, httpStatus).requestId;
+  return resultFromBody(body, httpStatus, 'CancelPushScheduler').requestId;
 }

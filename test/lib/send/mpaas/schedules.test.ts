@@ -149,14 +149,20 @@ describe('cancelSchedule', () => {
 
 describe('resultFromBody', () => {
   it('fails a gateway code, a missing ResultCode, another ResultCode and a body that is no object', () => {
-    expect(() => resultFromBody({ Code: 'Forbidden.RAM', Message: 'no' }, 403)).toThrow(
-      MpaasGatewayError,
+    expect(() =>
+      resultFromBody({ Code: 'Forbidden.RAM', Message: 'no' }, 403, 'QueryPushSchedulerList'),
+    ).toThrow(MpaasGatewayError);
+    expect(() => resultFromBody({ RequestId: 'R' }, 200, 'QueryPushSchedulerList')).toThrow(
+      MpaasTransportError,
     );
-    expect(() => resultFromBody({ RequestId: 'R' }, 200)).toThrow(MpaasTransportError);
-    expect(() => resultFromBody([], 200)).toThrow(MpaasTransportError);
+    expect(() => resultFromBody([], 200, 'QueryPushSchedulerList')).toThrow(MpaasTransportError);
     const refused = (() => {
       try {
-        resultFromBody({ RequestId: 'R', ResultCode: '3028', ResultMessage: 'bad' }, 200);
+        resultFromBody(
+          { RequestId: 'R', ResultCode: '3028', ResultMessage: 'bad' },
+          200,
+          'QueryPushSchedulerList',
+        );
       } catch (error) {
         return error;
       }
@@ -166,11 +172,11 @@ describe('resultFromBody', () => {
     expect(refused).toMatchObject({
       code: '3028',
       requestId: 'R',
-      message: expect.stringContaining('bad'),
+      message: 'mPaaS refused QueryPushSchedulerList: 3028 bad',
     });
     const silent = (() => {
       try {
-        resultFromBody({ RequestId: 'R', ResultCode: '8011' }, 200);
+        resultFromBody({ RequestId: 'R', ResultCode: '8011' }, 200, 'QueryPushSchedulerList');
       } catch (error) {
         return error;
       }
@@ -178,13 +184,21 @@ describe('resultFromBody', () => {
     })();
     expect(silent).toMatchObject({ code: '8011' });
     // no ResultMessage: the code alone, no stand-in text
-    expect((silent as Error).message).toBe('mPaaS refused the push: 8011 ');
+    expect((silent as Error).message).toBe('mPaaS refused QueryPushSchedulerList: 8011 ');
   });
 
   it('keeps text content that only looks like JSON as text', () => {
-    expect(resultFromBody({ ResultCode: 'OK', ResultContent: '{oops' }, 200).content).toBe('{oops');
-    expect(resultFromBody({ ResultCode: 'OK', ResultContent: ' [1]' }, 200).content).toEqual([1]);
-    expect(resultFromBody({ ResultCode: 'OK', ResultContent: 'done' }, 200)).toEqual({
+    expect(
+      resultFromBody({ ResultCode: 'OK', ResultContent: '{oops' }, 200, 'QueryPushSchedulerList')
+        .content,
+    ).toBe('{oops');
+    expect(
+      resultFromBody({ ResultCode: 'OK', ResultContent: ' [1]' }, 200, 'QueryPushSchedulerList')
+        .content,
+    ).toEqual([1]);
+    expect(
+      resultFromBody({ ResultCode: 'OK', ResultContent: 'done' }, 200, 'QueryPushSchedulerList'),
+    ).toEqual({
       requestId: '',
       content: 'done',
     });
