@@ -599,6 +599,8 @@ describe('the problem codes', () => {
     ];
     for (const file of files(path.join(root, 'lib'))) {
       const source = readFileSync(file, 'utf8');
+      // a mutation run's sandbox holds instrumented copies, whose text is not the source's
+      if (source.includes('stryMutAct_9fa48')) continue;
       for (const { any, code, order, status } of throws) {
         const found = [...source.matchAll(code)];
         expect(found.length, `${file}: every ${any.source} has a code this scan reads`).toBe(
