@@ -170,10 +170,28 @@ describe('GET /openapi.json', () => {
     v2019.addSchema(answer.json as object, 'v2019.json');
     const validate = v2019.getSchema('v2019.json#/components/schemas/PushRequest');
     const push = await send('/pushes', 'post', { body: scheduled, query: { dryRun: 'true' } });
+    const live = await send('/pushes', 'post', { body: liveActivity, query: { dryRun: 'true' } });
     expect(validate?.(DOCS)).toBe(true);
     expect(validate?.(scheduled)).toBe(false);
     expect(push.statusCode).toBe(400);
     expect(JSON.stringify(push.json.errors)).toContain('api-version');
+    // a Live Activity push, even without the fields 2019-08-21 lacks, is refused by both
+    const bare = { ...liveActivity, activityEvent: undefined, activityContentState: undefined };
+    const bareLive = await send('/pushes', 'post', { body: bare, query: { dryRun: 'true' } });
+    expect(validate?.(JSON.parse(JSON.stringify(bare)))).toBe(false);
+    expect(bareLive.statusCode).toBe(400);
+    expect(live.statusCode).toBe(400);
+  });
+
+  it('is valid for a function without an app configured, whose app fields are examples', async () => {
+    const unlocked = openApiDocument(documentConfigOf(loadConfig({})), new Date());
+    const request = (unlocked.components as { schemas: Record<string, JsonSchema> }).schemas
+      .PushRequest as { properties: Record<string, { const?: string; examples?: string[] }> };
+
+    expect(await new Validator().validate(unlocked)).toMatchObject({ valid: true });
+    expect(request.properties.appId).toMatchObject({ examples: ['ONEX570DA89211721'] });
+    expect(request.properties.appId?.const).toBeUndefined();
+    expect(request.properties.workspaceId).toMatchObject({ examples: ['default'] });
   });
 
   it('is made again after an hour, so its scheduled example stays in the future', async () => {
