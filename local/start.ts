@@ -39,6 +39,7 @@ const emulator = await listening('mPaaS emulator', emulatorPort, () =>
     credentials: sts,
     port: emulatorPort,
     apps: [DEMO_APP, configuredApp],
+    timeZone: env.MPAAS_TIME_ZONE ?? 'Asia/Shanghai',
   }),
 );
 env.MPAAS_ENDPOINT ??= emulator.url;
@@ -67,6 +68,8 @@ const gateway = await listening('FC gateway', gatewayPort, () =>
 
 // Large pushes are dispatched to push-worker through this gateway's invoke API, signed by fc2.
 env.FC_ENDPOINT ??= gateway.url;
+// The console's composer sends through the gateway, so the real function validates and signs.
+emulator.connectGateway(gateway.url);
 
 // Built once every port is held, so a busy port is reported at once; the banner below (the
 // URLs) is printed only when the bundles are ready.
@@ -74,6 +77,7 @@ for (const name of await functionNames()) await bundle(name);
 
 process.stdout.write(
   [
+    `push console     ${emulator.consoleUrl}   (every push as its device shows it, live)`,
     `mPaaS emulator   ${emulator.url}   (GET /_pushes lists what it received)`,
     `FC gateway       ${gateway.url}    (HTTP trigger of http-push; invoke API under /2023-03-30/functions/)`,
     `idempotency      ${ledger.description}`,

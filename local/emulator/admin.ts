@@ -52,10 +52,17 @@ export const listSchedules: Route = function listSchedules(ctx) {
   sendJson(ctx.res, 200, { tasks: ctx.state.schedules.list() });
 };
 
-/** `DELETE /_pushes`: forgets accepted pushes, and the tasks of scheduled ones. */
+/** `GET /_refusals`: every refused call (signature errors, result codes, faults), oldest first. */
+export const listRefusals: Route = function listRefusals(ctx) {
+  sendJson(ctx.res, 200, { refusals: ctx.state.refusals.list() });
+};
+
+/** `DELETE /_pushes`: forgets accepted pushes, the tasks of scheduled ones, and refusals. */
 export const clearPushes: Route = function clearPushes(ctx) {
   ctx.state.pushes.clear();
   ctx.state.schedules.clear();
+  ctx.state.refusals.clear();
+  ctx.state.changes.notify('pushes');
   sendEmpty(ctx.res, 204);
 };
 
@@ -69,6 +76,7 @@ export const putFaults: Route = function putFaults(ctx) {
     return;
   }
   ctx.state.faults.set(parsed.data.faults);
+  ctx.state.changes.notify('faults');
   sendJson(ctx.res, 200, { faults: ctx.state.faults.list() });
 };
 
@@ -80,5 +88,6 @@ export const listFaults: Route = function listFaults(ctx) {
 /** `DELETE /_faults`: empties the fault queue. */
 export const clearFaults: Route = function clearFaults(ctx) {
   ctx.state.faults.clear();
+  ctx.state.changes.notify('faults');
   sendEmpty(ctx.res, 204);
 };

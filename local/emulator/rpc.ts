@@ -13,6 +13,7 @@ import { gatewayError, newRequestId } from './errors.ts';
 import type { Fault } from './faults.ts';
 import { resetConnection, rpcParams, sendJson, sendProxyErrorPage } from './http-io.ts';
 import { checkPushTemplate } from './push-template.ts';
+import type { Refusal } from './refusal-log.ts';
 import { businessFailure, businessSuccess } from './results.ts';
 import { SCHEDULER_ACTIONS, schedulerAction } from './scheduler-rpc.ts';
 import type { SignedParams } from './signature.ts';
@@ -155,8 +156,74 @@ async function preempt(fault: Fault | undefined, ctx: RequestContext): Promise<b
  * @example routes.set('POST /', handleRpc)
  */
 export async function handleRpc(ctx: RequestContext): Promise<void> {
+  try {
+    await answerRpc(ctx);
+  } finally {
+    ctx.state.changes.notify('rpc');
+  }
+}
+
+/** What a refused call answered, for the console's list of refusals; undefined when accepted. */
+function refusalOf(reply: Reply): Pick<Refusal, 'kind' | 'code' | 'message'> | undefined {
+  const body = typeof reply.body === 'object' && reply.body !== null ? reply.body : {};
+  const field = (name: string) => {
+    const value = (body as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const gatewayCode = field('Code');
+  if (gatewayCode !== undefined) {
+    return { kind: 'gateway', code: gatewayCode, message: field('Message') ?? '' };
+  }
+  const resultCode = field('ResultCode');
+  if (resultCode !== undefined && resultCode !== 'OK') {
+    return { kind: 'result', code: resultCode, message: field('ResultMessage') ?? '' };
+  }
+  return undefined;
+}
+
+function recordRefusal(
+  ctx: RequestContext,
+  params: SignedParams,
+  refusal: Pick<Refusal, 'kind' | 'code' | 'message'>,
+  status: number,
+  requestId: string,
+): void {
+  ctx.state.refusals.add({
+    ...refusal,
+    requestId,
+    action: params.Action ?? String(ctx.req.headers['x-acs-action'] ?? ''),
+    status,
+    params: businessParams(params),
+    receivedAt: ctx.state.now().toISOString(),
+  });
+}
+
+/** An injected fault that answered in the call's place (a gateway error, an HTML page, a reset). */
+function recordFault(ctx: RequestContext, fault: Fault | undefined): void {
+  const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
+  if (fault?.type === 'gateway') {
+    const error = gatewayError(fault.code, { status: fault.status, message: fault.message });
+    const refusal = { kind: 'fault' as const, code: fault.code, message: error.body.Message };
+    recordRefusal(ctx, params, refusal, error.status, '');
+    return;
+  }
+  const status = fault?.type === 'html' ? (fault.status ?? 502) : 0;
+  const code = `fault:${fault?.type ?? 'unknown'}`;
+  recordRefusal(
+    ctx,
+    params,
+    { kind: 'fault', code, message: 'injected by PUT /_faults' },
+    status,
+    '',
+  );
+}
+
+async function answerRpc(ctx: RequestContext): Promise<void> {
   const fault = ctx.state.faults.take();
-  if (await preempt(fault, ctx)) return;
+  if (await preempt(fault, ctx)) {
+    recordFault(ctx, fault);
+    return;
+  }
   const method = ctx.req.method ?? 'GET';
   const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
   // V3 (ACS3-HMAC-SHA256, today's SDKs) names the action and version in headers; V1 (pop-core)
@@ -173,6 +240,17 @@ export async function handleRpc(ctx: RequestContext): Promise<void> {
       }
     : params;
   const reply = answer(auth, named, ctx, fault);
+  const refused = refusalOf(reply);
+  if (refused !== undefined) {
+    const requestId = (reply.body as { RequestId?: unknown }).RequestId;
+    recordRefusal(
+      ctx,
+      named,
+      refused,
+      reply.status,
+      typeof requestId === 'string' ? requestId : '',
+    );
+  }
   if (fault?.type === 'reset') {
     resetConnection(ctx.req);
     return;

@@ -12,6 +12,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import * as admin from './admin.ts';
+import { Changes } from './changes.ts';
+import * as console from './console.ts';
 import type { EmulatorState, Route } from './context.ts';
 import { gatewayError } from './errors.ts';
 import { type Fault, FaultListSchema, FaultQueue, type QueuedFault } from './faults.ts';
@@ -19,6 +21,7 @@ import { closer, DEFAULT_BODY_LIMIT, readBody, sendJson } from './http-io.ts';
 import { NonceCache } from './nonces.ts';
 import { PushLog, type RecordedPush } from './push-log.ts';
 import type { AppInstance } from './push-template.ts';
+import { type Refusal, RefusalLog } from './refusal-log.ts';
 import { handleRpc } from './rpc.ts';
 import { ScheduleBook, type ScheduledTask } from './schedules.ts';
 import { CredentialStore, type StsCredentials } from './sts.ts';
@@ -47,6 +50,8 @@ export interface EmulatorOptions {
   bodyLimitBytes?: number;
   /** Receives one line per request (no parameters, no secrets); default silent. */
   log?: (line: string) => void;
+  /** The time zone the console shows schedules in; default `Asia/Shanghai` (MPAAS_TIME_ZONE's). */
+  timeZone?: string;
 }
 
 /** A running emulator and in-process access to its state. */
@@ -68,6 +73,12 @@ export interface Emulator {
   /** The queued faults, next first. */
   faults(): QueuedFault[];
   clearFaults(): void;
+  /** Every call refused (signature errors, result codes, injected faults), oldest first. */
+  refusals(): Refusal[];
+  /** Lets the console's composer send pushes through the local gateway at `url`. */
+  connectGateway(url: string): void;
+  /** The console page: `url + '/_console'`. */
+  consoleUrl: string;
 }
 
 /** Known instances when none are given: the sample App ID in two workspaces. */
@@ -90,6 +101,16 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['PUT /_faults', admin.putFaults],
   ['GET /_faults', admin.listFaults],
   ['DELETE /_faults', admin.clearFaults],
+  ['GET /_refusals', admin.listRefusals],
+  ['GET /_templates', console.listTemplates],
+  ['PUT /_templates', console.putTemplate],
+  ['GET /_events', console.consoleEvents],
+  ['GET /_console', console.consolePage],
+  ['GET /_console/app.js', console.consoleScript],
+  ['GET /_console/app.css', console.consoleStyles],
+  ['GET /_console/state', console.consoleState],
+  ['GET /_console/openapi.json', console.consoleOpenApi],
+  ['POST /_console/push', console.consolePush],
 ]);
 
 async function dispatch(
@@ -134,7 +155,11 @@ function requestListener(state: EmulatorState, options: EmulatorOptions) {
   };
 }
 
-async function buildState(options: EmulatorOptions, closing: AbortSignal): Promise<EmulatorState> {
+async function buildState(
+  options: EmulatorOptions,
+  closing: AbortSignal,
+  gatewayUrl: () => string | undefined,
+): Promise<EmulatorState> {
   const now = options.now ?? (() => new Date());
   const file = options.templatesFile ?? fileURLToPath(new URL('./templates.json', import.meta.url));
   return {
@@ -143,10 +168,14 @@ async function buildState(options: EmulatorOptions, closing: AbortSignal): Promi
     nonces: new NonceCache({ ttlMs: NONCE_TTL_MS, maxEntries: 100_000, now }),
     faults: new FaultQueue(),
     pushes: new PushLog(),
+    refusals: new RefusalLog(),
+    changes: new Changes(),
     schedules: new ScheduleBook(),
     templates: await loadTemplates(file),
     apps: options.apps ?? DEFAULT_APPS,
     now,
+    timeZone: options.timeZone ?? 'Asia/Shanghai',
+    gatewayUrl,
     closing,
   };
 }
@@ -157,26 +186,41 @@ async function buildState(options: EmulatorOptions, closing: AbortSignal): Promi
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const abort = new AbortController();
-  const state = await buildState(options, abort.signal);
+  let gateway: string | undefined;
+  const state = await buildState(options, abort.signal, () => gateway);
   const server = createServer(requestListener(state, options));
   const host = options.host ?? '127.0.0.1';
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
+    consoleUrl: `${url}/_console`,
     port,
     close: closer(server, abort),
     pushes: () => state.pushes.list(),
     clearPushes: () => {
       state.pushes.clear();
       state.schedules.clear();
+      state.refusals.clear();
+      state.changes.notify('pushes');
     },
     schedules: () => state.schedules.list(),
     mintCredentials: (durationSeconds) => state.credentials.mint(durationSeconds),
-    setFaults: (faults) => state.faults.set(FaultListSchema.parse({ faults }).faults),
+    setFaults: (faults) => {
+      state.faults.set(FaultListSchema.parse({ faults }).faults);
+      state.changes.notify('faults');
+    },
     faults: () => state.faults.list(),
-    clearFaults: () => state.faults.clear(),
+    clearFaults: () => {
+      state.faults.clear();
+      state.changes.notify('faults');
+    },
+    refusals: () => state.refusals.list(),
+    connectGateway: (gatewayUrl) => {
+      gateway = gatewayUrl.replace(/\/+$/, '');
+    },
   };
 }

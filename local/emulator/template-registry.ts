@@ -10,9 +10,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 const TemplateSchema = z.strictObject({
-  name: z.string().min(1),
-  title: z.string().optional(),
-  content: z.string().min(1),
+  // the console's limits for a template's name (mPaaS "创建模板"); title and content as a push's
+  name: z.string().min(1).max(200),
+  title: z.string().max(200).optional(),
+  content: z.string().min(1).max(2048),
 });
 
 const RegistrySchema = z.strictObject({
@@ -52,6 +53,23 @@ export class TemplateRegistry {
   /** The template called `name`, if any. */
   find(name: string): PushTemplateDefinition | undefined {
     return this.#byName.get(name);
+  }
+
+  /** Every template, by name. */
+  list(): PushTemplateDefinition[] {
+    return [...this.#byName.values()]
+      .map((template) => ({ ...template }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Adds a template, or replaces the one of its name, as creating it in the mPaaS console would.
+   * @throws ZodError when it is not a template (a name, content, an optional title)
+   */
+  put(template: unknown): PushTemplateDefinition {
+    const parsed = TemplateSchema.parse(template);
+    this.#byName.set(parsed.name, parsed);
+    return { ...parsed };
   }
 
   /** The placeholder keys of a template's title and content together. */

@@ -26,3 +26,6 @@ export function hasProgram(program: string, install: string): boolean {
 /** redis-server, for the Redis store's tests. */
 export const hasRedis = (): boolean =>
   hasProgram('redis-server', 'apt-get install -y redis-server');
+
+/** Chromium (Debian's `chromium`), for the console's browser test. */
+export const hasChromium = (): boolean => hasProgram('chromium', 'apt-get install -y chromium');
