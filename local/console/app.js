@@ -48,7 +48,29 @@ function deviceCard(push, target, msgKey) {
   const transparent = p.NotifyType === 'transparent';
   const card = el('article', { class: 'device', 'aria-label': `${kind} ${target}` });
   card.append(el('p', { class: 'device-head' }, el('strong', { text: target }), ` · ${kind}`));
-  if (transparent) {
+  const live = p.DeliveryType === '5' || p.DeliveryType === '6';
+  if (live) {
+    // a Live Activity: the lock-screen activity's state, its alert the template's text
+    card.classList.add('live-activity');
+    const event = p.ActivityEvent === 'end' ? 'ends' : 'updates';
+    card.append(el('p', { class: 'title', text: `Live Activity ${event}` }));
+    const contentState = objectOf(p.ActivityContentState) ?? {};
+    card.append(
+      el(
+        'dl',
+        { class: 'content-state', 'aria-label': 'content state' },
+        Object.entries(contentState).flatMap(([key, value]) => [
+          el('dt', { text: key }),
+          el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) }),
+        ]),
+      ),
+    );
+    card.append(el('p', { class: 'body', text: `alert: ${push.title} — ${push.text}` }));
+    if (p.DismissalDate) {
+      const when = new Date(Number(p.DismissalDate) * 1000).toISOString();
+      card.append(el('p', { class: 'muted', text: `leaves the lock screen ${when}` }));
+    }
+  } else if (transparent) {
     card.append(el('p', { class: 'muted', text: 'transparent: a data message, no banner' }));
     card.append(el('p', { class: 'body', text: push.text }));
   } else {
@@ -56,19 +78,15 @@ function deviceCard(push, target, msgKey) {
     card.append(el('p', { class: 'body', text: push.text }));
   }
   const extras = [];
-  if (p.ActivityEvent) extras.push(`activity ${p.ActivityEvent}`);
-  const contentState = objectOf(p.ActivityContentState);
-  if (contentState) extras.push(`content state ${JSON.stringify(contentState)}`);
-  if (p.DismissalDate) {
-    extras.push(`dismissed ${new Date(Number(p.DismissalDate) * 1000).toISOString()}`);
-  }
   const channels = objectOf(p.ThirdChannelCategory);
   if (channels) extras.push(`vendor categories ${JSON.stringify(channels)}`);
   const levels = objectOf(p.NotifyLevel);
   if (levels) extras.push(`notify levels ${JSON.stringify(levels)}`);
   if (p.MiChannelId) extras.push(`Xiaomi channel ${p.MiChannelId}`);
   if (p.SmsStrategy && p.SmsStrategy !== '0') {
-    extras.push(`SMS fallback ${p.SmsSignName ?? ''} ${p.SmsTemplateCode ?? ''}`.trim());
+    const values = JSON.stringify(objectOf(p.SmsTemplateParam) ?? {});
+    const when = p.SmsStrategy === '1' ? 'if not delivered' : 'if not opened';
+    extras.push(`SMS ${when}: ${p.SmsSignName ?? ''} ${p.SmsTemplateCode ?? ''} ${values}`);
   }
   const extended = objectOf(p.ExtendedParams);
   if (extended) extras.push(`extended ${JSON.stringify(extended)}`);
@@ -104,7 +122,7 @@ function renderInbox() {
       const key = byTarget ? target : push.requestId;
       const label = byTarget
         ? target
-        : `${time(push.receivedAt)} · ${push.params.TemplateName ?? ''} · request ${push.requestId}`;
+        : `${time(push.receivedAt)} · ${push.params.TemplateName ?? ''} · call ${push.requestId}`;
       const group = groups.get(key) ?? { label, cards: [] };
       group.cards.push(deviceCard(push, target, msgKey));
       groups.set(key, group);
@@ -123,7 +141,9 @@ function renderRefusals() {
   $('refusals-list').replaceChildren(
     ...state.refusals.map((refusal) => {
       const targets = Object.keys(objectOf(refusal.params.TargetMsgkey) ?? {}).join(', ');
-      const request = [refusal.params.TemplateName, targets].filter(Boolean).join(' → ');
+      const request = [refusal.params.TemplateName, targets, refusal.requestId]
+        .filter(Boolean)
+        .join(' → ');
       return el(
         'tr',
         { class: 'refusal' },
@@ -146,6 +166,8 @@ function renderSchedules() {
   });
   $('schedules-zone').textContent = `Firings in ${zone}`;
   const tasks = [...state.schedules].sort((a, b) => a.pushTime - b.pushTime);
+  // fired by the emulator's clock, as QueryPushSchedulerList says
+  const now = Date.parse(state.now);
   $('schedules-list').replaceChildren(
     ...tasks.map((task) =>
       el(
@@ -156,7 +178,7 @@ function renderSchedules() {
         el('td', { text: task.strategyType === 1 ? 'scheduled' : `loop ${task.parentId}` }),
         el('td', { text: task.pushContent }),
         el('td', {
-          text: task.cancelled ? 'cancelled' : task.pushTime <= Date.now() ? 'fired' : 'pending',
+          text: task.cancelled ? 'cancelled' : task.pushTime <= now ? 'fired' : 'pending',
         }),
       ),
     ),
@@ -187,9 +209,21 @@ function renderTemplates() {
   );
 }
 
+let asked = 0;
+let drawn = 0;
+
+/** Reads the state and draws it; an answer older than one already drawn is dropped. */
 async function refresh() {
-  const answer = await fetch('/_console/state', { cache: 'no-store' });
-  state = await answer.json();
+  const ticket = ++asked;
+  const answer = await fetch('/_console/state', { cache: 'no-store' }).catch(() => undefined);
+  if (!answer?.ok) {
+    $('live').textContent = 'the emulator did not answer; retrying on the next change';
+    return;
+  }
+  const next = await answer.json();
+  if (ticket < drawn) return;
+  drawn = ticket;
+  state = next;
   renderInbox();
   renderRefusals();
   renderSchedules();
@@ -207,6 +241,8 @@ function listen() {
   const events = new EventSource('/_events');
   events.addEventListener('open', () => {
     $('live').textContent = 'live';
+    // what changed while the feed was down is read again
+    refreshSoon();
   });
   events.addEventListener('change', refreshSoon);
   events.addEventListener('error', () => {
@@ -216,14 +252,16 @@ function listen() {
 
 // ---- faults -------------------------------------------------------------------------------
 
+/** Adds a fault behind those queued (or, with none, empties the queue). */
 async function queueFault(fault) {
   const times = Number($('fault-times').value) || 1;
-  const faults = fault === undefined ? [] : [{ ...fault, times }];
-  await fetch('/_faults', {
+  const faults = fault === undefined ? [] : [...state.faults, { ...fault, times }];
+  const answer = await fetch('/_faults', {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ faults }),
   });
+  $('fault-result').textContent = answer.ok ? '' : (await answer.json()).Message;
 }
 
 function wireFaults() {
@@ -237,6 +275,7 @@ function wireFaults() {
   $('fault-delay').addEventListener('click', () =>
     queueFault({ type: 'delay', ms: Number($('fault-delay-ms').value) || 0 }),
   );
+  $('fault-drop').addEventListener('click', () => queueFault({ type: 'reset' }));
   $('fault-reset').addEventListener('click', () => queueFault(undefined));
 }
 
@@ -371,6 +410,15 @@ function showErrors(errors) {
   }
 }
 
+/** An answer of the function as one line: a problem's code and detail, or a report's counts. */
+function resultText(status, json) {
+  if (json.code !== undefined) return `${status} ${json.code}: ${json.detail ?? ''}`;
+  const summary = json.summary ?? {};
+  const sent = summary.sent === undefined ? '' : `: ${summary.sent} of ${summary.targets} sent`;
+  const refused = (json.targets ?? []).find((line) => line.code)?.code;
+  return `${status} ${json.status ?? ''}${sent}${refused ? ` (${refused})` : ''}`;
+}
+
 function wireComposer() {
   $('composer-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -383,11 +431,9 @@ function wireComposer() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = await answer.json();
+    const json = await answer.json().catch(() => ({}));
     showErrors(json.errors ?? []);
-    $('composer-result').textContent = answer.ok
-      ? `${answer.status} ${json.status}${json.summary ? `: ${json.summary.sent ?? json.summary.calls} of ${json.summary.targets}` : ''}`
-      : `${answer.status} ${json.code}: ${json.detail}`;
+    $('composer-result').textContent = resultText(answer.status, json);
   });
 }
 

@@ -48,11 +48,42 @@ export const consolePage = serveFile('index.html');
 export const consoleScript = serveFile('app.js');
 export const consoleStyles = serveFile('app.css');
 
-/** `GET /_console/state`: what the page draws, newest first. */
+/**
+ * Whether a request comes from the console's own page: sent to this emulator by its loopback
+ * name (a DNS-rebinding page has another Host), and from its origin when a browser says (another
+ * site's form or script has another Origin). Anything else is refused 403: the console's routes
+ * send pushes through the local function and show what it sent.
+ */
+function fromThePage(ctx: RequestContext): boolean {
+  const host = ctx.req.headers.host ?? '';
+  const port = ctx.req.socket.localPort;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].map((name) => `${name}:${port}`);
+  if (!loopback.includes(host)) return false;
+  const origin = ctx.req.headers.origin;
+  return origin === undefined || origin === `http://${host}`;
+}
+
+/** A console route, answered only for the console's own page. */
+export function guarded(route: Route): Route {
+  return function guardedRoute(ctx: RequestContext) {
+    if (fromThePage(ctx)) return route(ctx);
+    const message = "The console answers only its own page, at the emulator's loopback address.";
+    const error = gatewayError('Forbidden', { status: 403, message });
+    sendJson(ctx.res, error.status, error.body);
+  };
+}
+
+/** `GET /_console/state`: what the page draws, newest first (without the calls' key ids). */
 export const consoleState: Route = function consoleState(ctx) {
   const { state } = ctx;
+  const pushes = state.pushes
+    .list()
+    .reverse()
+    .slice(0, MAX_LISTED)
+    .map(({ accessKeyId: _key, ...push }) => push);
   sendJson(ctx.res, 200, {
-    pushes: state.pushes.list().reverse().slice(0, MAX_LISTED),
+    now: state.now().toISOString(),
+    pushes,
     refusals: state.refusals.list().reverse().slice(0, MAX_LISTED),
     schedules: state.schedules.list(),
     faults: state.faults.list(),
@@ -64,7 +95,7 @@ export const consoleState: Route = function consoleState(ctx) {
 
 /** `GET /_events`: a `change` event (`data: {"kind":…}`) on every change, until the page goes. */
 export const consoleEvents: Route = function consoleEvents(ctx) {
-  const { res, req, state } = ctx;
+  const { res, state } = ctx;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -82,7 +113,9 @@ export const consoleEvents: Route = function consoleEvents(ctx) {
     unsubscribe();
     state.closing.removeEventListener('abort', end);
   };
-  req.once('close', stop);
+  // the request's own 'close' has fired once its body was read; the response's fires when the
+  // page goes
+  res.once('close', stop);
   state.closing.addEventListener('abort', end, { once: true });
 };
 
@@ -137,8 +170,19 @@ export const consoleOpenApi: Route = function consoleOpenApi(ctx) {
   return relay(ctx, '/openapi.json', { method: 'GET' });
 };
 
-/** `POST /_console/push`: the composer's push, sent to the gateway's `POST /pushes` as it is. */
+/**
+ * `POST /_console/push`: the composer's push, sent to the gateway's `POST /pushes` as it is. A
+ * body that does not say it is JSON is refused 415, as the function would refuse it: a form of
+ * another site can post text/plain without asking the browser first.
+ */
 export const consolePush: Route = function consolePush(ctx) {
+  const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    const message = 'The composer posts application/json.';
+    const error = gatewayError('UnsupportedMediaType', { status: 415, message });
+    sendJson(ctx.res, error.status, error.body);
+    return Promise.resolve();
+  }
   const dryRun = ctx.url.searchParams.get('dryRun') === 'true' ? '?dryRun=true' : '';
   return relay(ctx, `/pushes${dryRun}`, {
     method: 'POST',

@@ -22,6 +22,16 @@ export interface Refusal {
   receivedAt: string;
 }
 
+/**
+ * A refusal's message as the log may keep it: the gateway quotes its whole string to sign after
+ * "string to sign is:" (SignatureDoesNotMatch, IncompleteSignature), and that string holds the
+ * caller's SecurityToken and AccessKeyId, so everything after the phrase is withheld.
+ * @example withheld('… server string to sign is:POST&%2F&AccessKeyId%3D…') // '… server string to sign is: [withheld]'
+ */
+export function withheld(message: string): string {
+  return message.replace(/(string to sign is:)[\s\S]*/i, '$1 [withheld]');
+}
+
 /** The most refusals kept: the oldest go first. */
 const MAX_REFUSALS = 1000;
 
@@ -30,7 +40,7 @@ export class RefusalLog {
   #refusals: Refusal[] = [];
 
   add(refusal: Refusal): void {
-    this.#refusals.push(structuredClone(refusal));
+    this.#refusals.push(structuredClone({ ...refusal, message: withheld(refusal.message) }));
     if (this.#refusals.length > MAX_REFUSALS) this.#refusals.shift();
   }
 

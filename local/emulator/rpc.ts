@@ -127,16 +127,21 @@ async function preempt(fault: Fault | undefined, ctx: RequestContext): Promise<b
   switch (fault?.type) {
     case 'reset':
       if (fault.afterAccept === true) return false;
+      recordFault(ctx, 'fault:reset', 'connection reset, injected by PUT /_faults', 0, '');
       resetConnection(ctx.req);
       return true;
     case 'gateway': {
       const error = gatewayError(fault.code, { status: fault.status, message: fault.message });
+      recordFault(ctx, fault.code, error.body.Message, error.status, error.body.RequestId);
       sendJson(ctx.res, error.status, error.body);
       return true;
     }
-    case 'html':
-      sendProxyErrorPage(ctx.res, fault.status ?? 502);
+    case 'html': {
+      const status = fault.status ?? 502;
+      recordFault(ctx, 'fault:html', 'an HTML error page, injected by PUT /_faults', status, '');
+      sendProxyErrorPage(ctx.res, status);
       return true;
+    }
     case 'delay':
       try {
         await pause(fault.ms, ctx.state.closing);
@@ -199,31 +204,20 @@ function recordRefusal(
 }
 
 /** An injected fault that answered in the call's place (a gateway error, an HTML page, a reset). */
-function recordFault(ctx: RequestContext, fault: Fault | undefined): void {
+function recordFault(
+  ctx: RequestContext,
+  code: string,
+  message: string,
+  status: number,
+  requestId: string,
+): void {
   const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
-  if (fault?.type === 'gateway') {
-    const error = gatewayError(fault.code, { status: fault.status, message: fault.message });
-    const refusal = { kind: 'fault' as const, code: fault.code, message: error.body.Message };
-    recordRefusal(ctx, params, refusal, error.status, '');
-    return;
-  }
-  const status = fault?.type === 'html' ? (fault.status ?? 502) : 0;
-  const code = `fault:${fault?.type ?? 'unknown'}`;
-  recordRefusal(
-    ctx,
-    params,
-    { kind: 'fault', code, message: 'injected by PUT /_faults' },
-    status,
-    '',
-  );
+  recordRefusal(ctx, params, { kind: 'fault', code, message }, status, requestId);
 }
 
 async function answerRpc(ctx: RequestContext): Promise<void> {
   const fault = ctx.state.faults.take();
-  if (await preempt(fault, ctx)) {
-    recordFault(ctx, fault);
-    return;
-  }
+  if (await preempt(fault, ctx)) return;
   const method = ctx.req.method ?? 'GET';
   const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
   // V3 (ACS3-HMAC-SHA256, today's SDKs) names the action and version in headers; V1 (pop-core)
@@ -240,7 +234,12 @@ async function answerRpc(ctx: RequestContext): Promise<void> {
       }
     : params;
   const reply = answer(auth, named, ctx, fault);
-  const refused = refusalOf(reply);
+  const answered = refusalOf(reply);
+  // an injected result code answers as mPaaS would, but is the fault's, not the request's
+  const refused =
+    answered !== undefined && fault?.type === 'result'
+      ? { ...answered, kind: 'fault' as const }
+      : answered;
   if (refused !== undefined) {
     const requestId = (reply.body as { RequestId?: unknown }).RequestId;
     recordRefusal(

@@ -75,6 +75,8 @@ export interface Emulator {
   clearFaults(): void;
   /** Every call refused (signature errors, result codes, injected faults), oldest first. */
   refusals(): Refusal[];
+  /** How many console pages listen on `GET /_events` now. */
+  feeds(): number;
   /** Lets the console's composer send pushes through the local gateway at `url`. */
   connectGateway(url: string): void;
   /** The console page: `url + '/_console'`. */
@@ -102,15 +104,15 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['GET /_faults', admin.listFaults],
   ['DELETE /_faults', admin.clearFaults],
   ['GET /_refusals', admin.listRefusals],
-  ['GET /_templates', console.listTemplates],
-  ['PUT /_templates', console.putTemplate],
-  ['GET /_events', console.consoleEvents],
-  ['GET /_console', console.consolePage],
-  ['GET /_console/app.js', console.consoleScript],
-  ['GET /_console/app.css', console.consoleStyles],
-  ['GET /_console/state', console.consoleState],
-  ['GET /_console/openapi.json', console.consoleOpenApi],
-  ['POST /_console/push', console.consolePush],
+  ['GET /_templates', console.guarded(console.listTemplates)],
+  ['PUT /_templates', console.guarded(console.putTemplate)],
+  ['GET /_events', console.guarded(console.consoleEvents)],
+  ['GET /_console', console.guarded(console.consolePage)],
+  ['GET /_console/app.js', console.guarded(console.consoleScript)],
+  ['GET /_console/app.css', console.guarded(console.consoleStyles)],
+  ['GET /_console/state', console.guarded(console.consoleState)],
+  ['GET /_console/openapi.json', console.guarded(console.consoleOpenApi)],
+  ['POST /_console/push', console.guarded(console.consolePush)],
 ]);
 
 async function dispatch(
@@ -219,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.changes.notify('faults');
     },
     refusals: () => state.refusals.list(),
+    feeds: () => state.changes.size,
     connectGateway: (gatewayUrl) => {
       gateway = gatewayUrl.replace(/\/+$/, '');
     },

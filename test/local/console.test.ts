@@ -72,6 +72,19 @@ describe.runIf(hasChromium())('the push console in Chromium', () => {
     expect(await card.locator('.title').textContent()).toBe('Congratulations Alice');
   });
 
+  it('sends a push from the composer through the gateway, and shows it', async () => {
+    await page.locator('#field-targetMsgkey').fill('{"composer-user":"composer-msg-1"}');
+    await page.locator('#composer-send').click();
+
+    await page.locator('#composer-result', { hasText: '200 SENT' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('#composer-result').textContent()).toContain('1 of 1 sent');
+    const card = page.locator('article.device', { hasText: 'composer-user' });
+    await card.waitFor({ timeout: 10_000 });
+    expect(
+      stack.emulator.pushes().some((push) => 'composer-user' in Object(push.params.TargetMsgkey)),
+    ).toBe(true);
+  });
+
   it('shows the field error of a bad push from the composer beside its field', async () => {
     await page.locator('#field-templateName').fill('a,b');
     await page.locator('#composer-send').click();

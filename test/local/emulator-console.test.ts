@@ -3,9 +3,22 @@
  * changes, the state it draws (refusals with their codes and requests, never a credential), the
  * editable template registry, and the composer's way to the gateway.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { signedPush } from '#test/local/helpers/emulator-client.ts';
+
+/** A GET with a Host header of our choosing, which fetch does not let a caller set. */
+function getWithHost(path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${emulator.url}${path}`, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 let emulator: Emulator;
 
@@ -119,10 +132,80 @@ describe('the console routes', () => {
   });
 
   it("answers the composer's routes 404 until a gateway is connected", async () => {
-    const push = await fetch(`${emulator.url}/_console/push`, { method: 'POST', body: '{}' });
+    const push = await fetch(`${emulator.url}/_console/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const document = await fetch(`${emulator.url}/_console/openapi.json`);
 
     expect(push.status).toBe(404);
     expect(document.status).toBe(404);
+  });
+
+  it('forgets a feed when its page goes', async () => {
+    await nextChange(() => fetch(`${emulator.url}/_faults`, { method: 'DELETE' }));
+    // the aborted feed's response closes on the server a moment later
+    for (let waited = 0; emulator.feeds() > 0 && waited < 2_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    expect(emulator.feeds()).toBe(0);
+  });
+
+  it('withholds the string to sign of a signature error, which holds the token', async () => {
+    emulator.clearPushes();
+    const credentials = emulator.mintCredentials();
+    const wrong = { ...credentials, accessKeySecret: 'not-the-secret' };
+    const refused = await signedPush(emulator.url, wrong, { TemplateName: 'template1024' });
+    await signedPush(emulator.url, credentials, {});
+
+    const text = await (await fetch(`${emulator.url}/_console/state`)).text();
+    const state = JSON.parse(text) as { refusals: Array<{ code: string; message: string }> };
+
+    expect(refused.json.Code).toBe('SignatureDoesNotMatch');
+    expect(state.refusals[0]).toMatchObject({ code: 'SignatureDoesNotMatch' });
+    expect(state.refusals[0]?.message).toMatch(/string to sign is: \[withheld\]$/);
+    for (const secret of [credentials.securityToken, credentials.accessKeyId]) {
+      for (const shown of [
+        secret,
+        encodeURIComponent(secret),
+        encodeURIComponent(encodeURIComponent(secret)),
+      ]) {
+        expect(text).not.toContain(shown);
+      }
+    }
+  });
+
+  it('lists an injected result code as the fault it is', async () => {
+    emulator.clearPushes();
+    emulator.setFaults([
+      { type: 'result', resultCode: '8011', resultMessage: 'FLOW_CONTROL_ERROR' },
+    ]);
+    await signedPush(emulator.url, emulator.mintCredentials(), {});
+
+    expect(emulator.refusals().map((refusal) => [refusal.kind, refusal.code])).toEqual([
+      ['fault', '8011'],
+    ]);
+  });
+
+  it('answers only its own page: another Origin or Host is refused, a push must be JSON', async () => {
+    const foreign = await fetch(`${emulator.url}/_console/state`, {
+      headers: { origin: 'http://evil.example' },
+    });
+    const own = await fetch(`${emulator.url}/_console/state`, {
+      headers: { origin: emulator.url },
+    });
+    const rebound = await getWithHost('/_console/state', `evil.example:${emulator.port}`);
+    const plain = await fetch(`${emulator.url}/_console/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+
+    expect(foreign.status).toBe(403);
+    expect(own.status).toBe(200);
+    expect(rebound).toBe(403);
+    expect(plain.status).toBe(415);
   });
 });
