@@ -29,3 +29,7 @@ export const hasRedis = (): boolean =>
 
 /** Chromium (Debian's `chromium`), for the console's browser test. */
 export const hasChromium = (): boolean => hasProgram('chromium', 'apt-get install -y chromium');
+
+/** Firefox (Debian's `firefox-esr`), for the console's browser test. */
+export const hasFirefox = (): boolean =>
+  hasProgram('firefox-esr', 'apt-get install -y firefox-esr');
