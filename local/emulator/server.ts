@@ -126,6 +126,20 @@ async function dispatch(
   if (body === undefined) {
     const message = `The request body exceeds ${bodyLimit} bytes.`;
     const error = gatewayError('RequestEntityTooLarge', { status: 413, message });
+    if (url.pathname === '/') {
+      // a call refused before it was read: listed with what its query names, if anything
+      state.refusals.add({
+        requestId: error.body.RequestId,
+        action: url.searchParams.get('Action') ?? '',
+        kind: 'gateway',
+        code: 'RequestEntityTooLarge',
+        message,
+        status: 413,
+        params: {},
+        receivedAt: state.now().toISOString(),
+      });
+      state.changes.notify('rpc');
+    }
     sendJson(res, error.status, error.body);
     return;
   }

@@ -208,4 +208,22 @@ describe('the console routes', () => {
     expect(rebound).toBe(403);
     expect(plain.status).toBe(415);
   });
+
+  it('lists a call refused for its size before it was read', async () => {
+    const small = await startEmulator({ bodyLimitBytes: 1024 });
+    try {
+      const answer = await fetch(`${small.url}/?Action=PushTemplate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `TargetMsgkey=${'x'.repeat(4096)}`,
+      });
+
+      expect(answer.status).toBe(413);
+      expect(small.refusals()).toMatchObject([
+        { kind: 'gateway', code: 'RequestEntityTooLarge', status: 413, action: 'PushTemplate' },
+      ]);
+    } finally {
+      await small.close();
+    }
+  });
 });
