@@ -159,10 +159,15 @@ function renderRefusals() {
 
 function renderSchedules() {
   const zone = state.timeZone;
-  const format = new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+  // year-month-day hour:minute, 24-hour, in the functions' zone: the same in every browser
+  const format = new Intl.DateTimeFormat('sv-SE', {
     timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
   $('schedules-zone').textContent = `Firings in ${zone}`;
   const tasks = [...state.schedules].sort((a, b) => a.pushTime - b.pushTime);

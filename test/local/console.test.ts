@@ -21,6 +21,9 @@ function pathOf(program: string): string {
   return path;
 }
 
+/** The browsers live in New York: the console must show schedules in the functions' zone. */
+const BROWSER_ENV = { ...process.env, TZ: 'America/New_York' };
+
 const BROWSERS = [
   {
     name: 'Chromium',
@@ -32,6 +35,7 @@ const BROWSERS = [
         executablePath: pathOf('chromium'),
         headless: true,
         args: ['--no-sandbox'],
+        env: BROWSER_ENV,
       }),
   },
   {
@@ -142,6 +146,140 @@ for (const browserKind of BROWSERS) {
       );
       expect(invalid).toBe('true');
       expect(await text(page, '#composer-result')).toContain('400');
+    });
+
+    it('draws a Live Activity as its activity, and an SMS supplement with its parameters', async () => {
+      const live = docsExample({
+        deliveryType: 5,
+        targetMsgkey: { [`la-${browserKind.name}`]: 'la-msg' },
+        activityEvent: 'update',
+        activityContentState: { progress: 0.6, eta: '12:40' },
+      });
+      const sms = docsExample({
+        targetMsgkey: { [`sms-${browserKind.name}`]: 'sms-msg' },
+        smsStrategy: 1,
+        smsSignName: 'Shop',
+        smsTemplateCode: 'SMS_1',
+        smsTemplateParam: { code: '1234' },
+      });
+      for (const body of [live, sms]) {
+        const sent = await fetch(`${stack.gateway.url}/pushes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(sent.status).toBe(200);
+      }
+
+      await until(page, `${cardOf(`la-${browserKind.name}`)} !== undefined`);
+      await until(page, `${cardOf(`sms-${browserKind.name}`)} !== undefined`);
+      const activity = String(
+        await page.evaluate(`${cardOf(`la-${browserKind.name}`)}.textContent`),
+      );
+      const supplement = String(
+        await page.evaluate(`${cardOf(`sms-${browserKind.name}`)}.textContent`),
+      );
+      expect(activity).toContain('Live Activity updates');
+      expect(activity).toMatch(/progress\s*0\.6/);
+      expect(activity).toContain('Live Activity (pushToken)');
+      expect(supplement).toContain('SMS if not delivered: Shop SMS_1 {"code":"1234"}');
+    });
+
+    it('filters the inbox and groups it by target', async () => {
+      await page.$eval('#inbox-filter', (field) => {
+        Reflect.set(field, 'value', 'composer-user');
+        field.dispatchEvent(new Event('input'));
+      });
+      const shown = async () =>
+        page.evaluate(
+          "[...document.querySelectorAll('article.device .device-head strong')].map((name) => name.textContent)",
+        );
+      expect(await shown()).toEqual(['composer-user']);
+
+      await page.$eval('#inbox-filter', (field) => {
+        Reflect.set(field, 'value', '');
+        field.dispatchEvent(new Event('input'));
+      });
+      await page.select('#inbox-group', 'target');
+      const groups = await page.evaluate(
+        "[...document.querySelectorAll('#inbox-list h3')].map((heading) => heading.textContent)",
+      );
+      expect(groups).toContain('user1024');
+      expect(groups).toContain('composer-user');
+      await page.select('#inbox-group', 'request');
+    });
+
+    it('adds a template from its form that a push can use at once', async () => {
+      const name = `console-${browserKind.name}`;
+      await page.$eval(
+        '#template-name',
+        (field, value) => Reflect.set(field, 'value', value),
+        name,
+      );
+      await page.$eval('#template-title', (field) => Reflect.set(field, 'value', 'Hi #who#'));
+      await page.$eval('#template-content', (field) =>
+        Reflect.set(field, 'value', 'Order #id# left'),
+      );
+      await page.click('#template-form button[type=submit]');
+      await until(
+        page,
+        `document.getElementById('templates-list').textContent.includes(${JSON.stringify(name)})`,
+      );
+
+      const target = `tpl-${browserKind.name}`;
+      const sent = await fetch(`${stack.gateway.url}/pushes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          docsExample({
+            templateName: name,
+            targetMsgkey: { [target]: `msg-${target}` },
+            templateKeyValue: { who: 'Ann', id: '42' },
+          }),
+        ),
+      });
+      expect(sent.status).toBe(200);
+      await until(page, `${cardOf(target)} !== undefined`);
+      const card = String(await page.evaluate(`${cardOf(target)}.textContent`));
+      expect(card).toContain('Hi Ann');
+      expect(card).toContain('Order 42 left');
+    });
+
+    it('lists a scheduled push with its firing in the time zone, then cancelled', async () => {
+      const fixedTime = Math.ceil((Date.now() + 86_400_000) / 60_000) * 60_000;
+      const target = `later-${browserKind.name}`;
+      const sent = await fetch(`${stack.gateway.url}/pushes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          docsExample({
+            targetMsgkey: { [target]: `m-${target}` },
+            strategyType: 1,
+            StrategyContent: { fixedTime },
+          }),
+        ),
+      });
+      const taskId = String(
+        ((await sent.json()) as { calls: Array<{ taskId: string }> }).calls[0]?.taskId,
+      );
+      const row = `[...document.querySelectorAll('#schedules-list tr')].find((tr) => tr.textContent.includes(${JSON.stringify(taskId)}))`;
+      await until(page, `${row} !== undefined`);
+      const shanghai = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(fixedTime));
+
+      expect(await text(page, '#schedules-zone')).toBe('Firings in Asia/Shanghai');
+      expect(String(await page.evaluate(`${row}.textContent`))).toContain('pending');
+      // the firing is shown at its Shanghai time, whatever the browser's own zone and locale
+      expect(await page.evaluate(`${row}.cells[0].textContent`)).toBe(shanghai);
+      await fetch(`${stack.gateway.url}/schedules/${taskId}`, { method: 'DELETE' });
+      await until(page, `${row}.textContent.includes('cancelled')`);
     });
 
     it('queues a throttle from its button and shows the refusal it causes', async () => {
