@@ -307,14 +307,9 @@ function wireTemplates() {
 
 // ---- composer -----------------------------------------------------------------------------
 
-const DOCS_EXAMPLE = {
-  taskName: 'template test',
-  deliveryType: '3',
-  targetMsgkey: '{"user1024":"1578807462788"}',
-  expiredSeconds: '300',
-  templateName: 'template1024',
-  templateKeyValue: '{"name":"Alice","money":"200"}',
-};
+/** A field's prefill as its control shows it: JSON for maps and lists, text otherwise. */
+const shown = (value) =>
+  value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** What a field of the schema takes: a choice, a whole number, JSON, or text. */
 function controlOf(schema) {
@@ -330,7 +325,7 @@ function controlOf(schema) {
   return { kind: 'text' };
 }
 
-function fieldRow(name, schema, required) {
+function fieldRow(name, schema, required, example) {
   const control = controlOf(schema);
   const id = `field-${name}`;
   const errorId = `error-${name}`;
@@ -352,7 +347,7 @@ function fieldRow(name, schema, required) {
       inputmode: control.kind === 'number' ? 'numeric' : undefined,
     });
   }
-  if (DOCS_EXAMPLE[name] !== undefined) input.value = DOCS_EXAMPLE[name];
+  if (example[name] !== undefined) input.value = shown(example[name]);
   const label = el(
     'label',
     { for: id },
@@ -375,9 +370,12 @@ async function buildComposer() {
   const document = await answer.json();
   const request = document.components.schemas.PushRequest;
   const required = new Set(request.required ?? []);
+  // prefilled with the document's own example of the mPaaS docs' request
+  const examples = document.paths['/pushes'].post.requestBody.content['application/json'].examples;
+  const example = examples.docs?.value ?? {};
   $('composer-fields').replaceChildren(
     ...Object.entries(request.properties).map(([name, schema]) =>
-      fieldRow(name, schema, required.has(name)),
+      fieldRow(name, schema, required.has(name), example),
     ),
   );
 }
