@@ -168,20 +168,25 @@ export async function handleRpc(ctx: RequestContext): Promise<void> {
   }
 }
 
+/** What a refusal says of itself, beside what the call asked. */
+type Answered = Pick<Refusal, 'kind' | 'code' | 'message' | 'requestId'>;
+
 /** What a refused call answered, for the console's list of refusals; undefined when accepted. */
-function refusalOf(reply: Reply): Pick<Refusal, 'kind' | 'code' | 'message'> | undefined {
+function refusalOf(reply: Reply): Answered | undefined {
   const body = typeof reply.body === 'object' && reply.body !== null ? reply.body : {};
   const field = (name: string) => {
     const value = (body as Record<string, unknown>)[name];
     return typeof value === 'string' ? value : undefined;
   };
+  const requestId = field('RequestId') ?? '';
   const gatewayCode = field('Code');
   if (gatewayCode !== undefined) {
-    return { kind: 'gateway', code: gatewayCode, message: field('Message') ?? '' };
+    return { kind: 'gateway', code: gatewayCode, message: field('Message') ?? '', requestId };
   }
   const resultCode = field('ResultCode');
   if (resultCode !== undefined && resultCode !== 'OK') {
-    return { kind: 'result', code: resultCode, message: field('ResultMessage') ?? '' };
+    const message = field('ResultMessage') ?? '';
+    return { kind: 'result', code: resultCode, message, requestId };
   }
   return undefined;
 }
@@ -189,13 +194,11 @@ function refusalOf(reply: Reply): Pick<Refusal, 'kind' | 'code' | 'message'> | u
 function recordRefusal(
   ctx: RequestContext,
   params: SignedParams,
-  refusal: Pick<Refusal, 'kind' | 'code' | 'message'>,
+  refusal: Answered,
   status: number,
-  requestId: string,
 ): void {
   ctx.state.refusals.add({
     ...refusal,
-    requestId,
     action: params.Action ?? String(ctx.req.headers['x-acs-action'] ?? ''),
     status,
     params: businessParams(params),
@@ -212,7 +215,7 @@ function recordFault(
   requestId: string,
 ): void {
   const params = rpcParams(ctx.url, ctx.req.headers['content-type'], ctx.body);
-  recordRefusal(ctx, params, { kind: 'fault', code, message }, status, requestId);
+  recordRefusal(ctx, params, { kind: 'fault', code, message, requestId }, status);
 }
 
 async function answerRpc(ctx: RequestContext): Promise<void> {
@@ -240,16 +243,7 @@ async function answerRpc(ctx: RequestContext): Promise<void> {
     answered !== undefined && fault?.type === 'result'
       ? { ...answered, kind: 'fault' as const }
       : answered;
-  if (refused !== undefined) {
-    const requestId = (reply.body as { RequestId?: unknown }).RequestId;
-    recordRefusal(
-      ctx,
-      named,
-      refused,
-      reply.status,
-      typeof requestId === 'string' ? requestId : '',
-    );
-  }
+  if (refused !== undefined) recordRefusal(ctx, named, refused, reply.status);
   if (fault?.type === 'reset') {
     resetConnection(ctx.req);
     return;

@@ -81,9 +81,11 @@ describe('the console routes', () => {
   it('lists refusals with their code and request, and no credential', async () => {
     emulator.clearPushes();
     const credentials = emulator.mintCredentials();
-    await signedPush(emulator.url, credentials, { TemplateName: 'no-such-template' });
+    const unknown = await signedPush(emulator.url, credentials, {
+      TemplateName: 'no-such-template',
+    });
     emulator.setFaults([{ type: 'gateway', code: 'Throttling.User' }]);
-    await signedPush(emulator.url, credentials, {});
+    const throttled = await signedPush(emulator.url, credentials, {});
 
     const state = (await (await fetch(`${emulator.url}/_console/state`)).json()) as {
       refusals: Array<Record<string, unknown> & { params: Record<string, string> }>;
@@ -96,6 +98,11 @@ describe('the console routes', () => {
       ['result', '3022'],
     ]);
     expect(state.refusals[1]?.params.TemplateName).toBe('no-such-template');
+    // each with the RequestId the caller was answered
+    expect(state.refusals.map((refusal) => refusal.requestId)).toEqual([
+      throttled.json.RequestId,
+      unknown.json.RequestId,
+    ]);
     const text = JSON.stringify(state);
     expect(text).not.toContain(credentials.securityToken);
     expect(text).not.toContain(credentials.accessKeyId);
