@@ -5,11 +5,9 @@
  * instance: explicit only).
  */
 import { LazyRedisStore, LazyStore } from '#lib/send/store/lazy-store.ts';
-import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import type { IdempotencyStore } from '#lib/send/store/store.ts';
 
 export { fingerprint } from '#lib/send/store/fingerprint.ts';
-export { MemoryStore } from '#lib/send/store/memory-store.ts';
 export type {
   BeginResult,
   ClaimResult,
@@ -71,8 +69,15 @@ export function storeFor(choice: StoreChoice, access?: StoreAccess): Idempotency
   const setting = choice.kind === 'redis' ? choice.url : 'memory';
   let store = stores.get(setting);
   if (!store) {
-    // ioredis is loaded on first use (lazy-store.ts), keeping it off the cold-start path.
-    store = choice.kind === 'redis' ? new LazyRedisStore(choice.url) : new MemoryStore();
+    // ioredis is loaded on first use (lazy-store.ts), keeping it off the cold-start path; so is
+    // the memory store, which only an explicit IDEMPOTENCY_STORE=memory chooses.
+    store =
+      choice.kind === 'redis'
+        ? new LazyRedisStore(choice.url)
+        : new LazyStore('memory', async () => {
+            const { MemoryStore } = await import('#lib/send/store/memory-store.ts');
+            return new MemoryStore();
+          });
     stores.set(setting, store);
   }
   return store;

@@ -2,8 +2,9 @@
  * Making the chosen store: memory and Redis once per process, Tablestore per invocation.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeStores, MemoryStore, storeFor } from '#lib/send/store/index.ts';
+import { closeStores, storeFor } from '#lib/send/store/index.ts';
 import { LazyRedisStore, LazyStore } from '#lib/send/store/lazy-store.ts';
+import { MemoryStore } from '#lib/send/store/memory-store.ts';
 import { startLedgerTable } from '#test/helpers/ledger-table.ts';
 
 afterEach(closeStores);
@@ -22,9 +23,15 @@ const ACCESS = {
 };
 
 describe('storeFor', () => {
-  it('makes a memory store, and a Redis store without loading ioredis or connecting yet', async () => {
-    expect(storeFor(MEMORY)).toBeInstanceOf(MemoryStore);
+  it('makes a memory store and a Redis store without loading their code or connecting yet', async () => {
+    const begin = vi.spyOn(MemoryStore.prototype, 'begin');
+    const memory = storeFor(MEMORY);
+
+    expect(memory).toBeInstanceOf(LazyStore);
     expect(storeFor(REDIS)).toBeInstanceOf(LazyRedisStore);
+    expect(await memory.begin('k', 'fp', 30_000, 60_000)).toMatchObject({ state: 'new' });
+    expect(begin).toHaveBeenCalledTimes(1);
+    begin.mockRestore();
   });
 
   it('returns the same memory or Redis store to every invocation of the process', () => {
@@ -44,7 +51,7 @@ describe('storeFor', () => {
 
   it('closes every store it kept when closeStores is called', async () => {
     const close = vi.spyOn(MemoryStore.prototype, 'close');
-    storeFor(MEMORY);
+    await storeFor(MEMORY).begin('k', 'fp', 30_000, 60_000);
 
     await closeStores();
 
