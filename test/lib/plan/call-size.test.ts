@@ -3,12 +3,14 @@
  * for the signer's parameters), refused with 413 naming the largest field when one call would
  * exceed MAX_CALL_BYTES, whatever chunk it is.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCallSizes, MAX_CALL_BYTES, SIGNING_RESERVE } from '#lib/plan/call-size.ts';
+import { callSizes, checkCallSizes, MAX_CALL_BYTES, SIGNING_RESERVE } from '#lib/plan/call-size.ts';
 import { chunkTargets } from '#lib/plan/chunks.ts';
 import { toWireParams } from '#lib/plan/wire.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { MAX_LENGTH } from '#lib/validate/limits.ts';
+import { fuzzParameters } from '#test/helpers/fuzz.ts';
 import { SENDABLE } from '#test/helpers/push-request.ts';
 
 const BASE = SENDABLE;
@@ -56,5 +58,36 @@ describe('checkCallSizes', () => {
     expect(check).toThrow(expect.objectContaining({ statusCode: 413, code: 'PayloadTooLarge' }));
     expect(check).toThrow(/largest field is targetMsgkey/);
     expect(() => checkCallSizes(request, [small])).not.toThrow();
+  });
+
+  it('refuses exactly the requests whose measured calls exceed the limit, near it in any characters', () => {
+    // the check skips measuring below a bound; near the limit, in characters that encode to 1, 3,
+    // 6, 9 or 12 bytes, its answer must still be the exact measurement's
+    const filler = fc
+      .tuple(fc.constantFrom('a', '!', ' ', '"', '\\', '\n', '%', '张', 'é', '😀'), fc.nat(9000))
+      .map(([char, count]) => char.repeat(count));
+    const request = fc.record({
+      taskName: filler,
+      templateKeyValue: fc.dictionary(fc.string({ maxLength: 8 }), filler, { maxKeys: 3 }),
+      targetMsgkey: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), filler, {
+        minKeys: 1,
+        maxKeys: 3,
+      }),
+    });
+    fc.assert(
+      fc.property(request, (fields) => {
+        const call = { ...BASE, ...fields };
+        const chunks = chunkTargets(call.targetMsgkey);
+        const over = Math.max(...callSizes(call, chunks)) > MAX_CALL_BYTES;
+        let refused = false;
+        try {
+          checkCallSizes(call, chunks);
+        } catch (error) {
+          refused = error instanceof BadRequestError && error.statusCode === 413;
+        }
+        expect(refused).toBe(over);
+      }),
+      fuzzParameters(),
+    );
   });
 });
