@@ -88,10 +88,13 @@ function jsonBody(event: FcHttpEvent, maxBytes: number): unknown {
   return parseJson(bytes);
 }
 
+/** One decoder for every body: `decode` without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(bytes: Buffer): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new BadRequestError('The body is not valid UTF-8.', 400, 'InvalidEncoding');
   }

@@ -56,9 +56,21 @@ export function redactText(text: string): string {
     .replace(AUTH_HEADER, `$1 ${REDACTED}`);
 }
 
+/**
+ * Answers of `isSecretKey` for keys already seen: a log line's keys are mostly the same few dozen
+ * names on every line. Bounded, as keys can come from a caller's data; past the bound, keys are
+ * normalised each time.
+ */
+const KEY_ANSWERS = new Map<string, boolean>();
+const MAX_KEY_ANSWERS = 512;
+
 /** True when a key names a credential. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.replace(/[-_]/g, '').toLowerCase());
+  const known = KEY_ANSWERS.get(key);
+  if (known !== undefined) return known;
+  const secret = SECRET_KEYS.has(key.replace(/[-_]/g, '').toLowerCase());
+  if (KEY_ANSWERS.size < MAX_KEY_ANSWERS) KEY_ANSWERS.set(key, secret);
+  return secret;
 }
 
 /**

@@ -64,7 +64,8 @@ interface PopConfig {
 // pop-core's typings lack `credentialsProvider` and the `verbose` flag (reference §2.2).
 type PopCore = new (config: PopConfig, verbose: true) => PopClient;
 
-let popCore: Promise<PopCore> | undefined;
+let popCore: PopCore | undefined;
+let loadingPopCore: Promise<PopCore> | undefined;
 
 /**
  * pop-core, loaded on the first call rather than at cold start: it and what it requires (httpx,
@@ -73,16 +74,26 @@ let popCore: Promise<PopCore> | undefined;
  * first invocation (#11). The first call pays it instead, once per instance.
  */
 function loadPopCore(): Promise<PopCore> {
-  popCore ??= import('@alicloud/pop-core/lib/rpc.js').then(
-    (module) => (module.default ?? module) as unknown as PopCore,
+  loadingPopCore ??= import('@alicloud/pop-core/lib/rpc.js').then(
+    (module) => {
+      popCore = (module.default ?? module) as unknown as PopCore;
+      return popCore;
+    },
+    (error: unknown) => {
+      // a failed load (a chunk missing from the package) is tried again by the next call
+      loadingPopCore = undefined;
+      throw error;
+    },
   );
-  return popCore;
+  return loadingPopCore;
 }
 
 /** Sends PushTemplate calls; reuse one per function instance. */
 export class MpaasClient {
   readonly options: Required<MpaasClientOptions>;
   #agent: Promise<http.Agent> | undefined;
+  /** The agent once made: later calls take it without waiting on a promise. */
+  #madeAgent: http.Agent | undefined;
 
   constructor(options: MpaasClientOptions) {
     this.options = { safetyMarginMs: 500, ...options };
@@ -96,7 +107,8 @@ export class MpaasClient {
         : await import('node:http');
       // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across
       // a freeze comes back reset (reference §2.2).
-      return new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+      this.#madeAgent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+      return this.#madeAgent;
     })();
     return this.#agent;
   }
@@ -126,7 +138,11 @@ export class MpaasClient {
     call: CallContext,
     apiVersion: string = this.options.apiVersion,
   ): Promise<{ body: unknown; httpStatus: number | undefined }> {
-    const [PopCore, agent] = await Promise.all([loadPopCore(), this.#agentOf()]);
+    // loaded once per instance; every later call takes them as they are, with no promise hop
+    const [PopCore, agent] =
+      popCore && this.#madeAgent
+        ? [popCore, this.#madeAgent]
+        : await Promise.all([loadPopCore(), this.#agentOf()]);
     // after the first call's loading, so that the time it took is not counted as time left
     const timeout = this.#timeoutFor(call.deadline);
     const credentials = call.credentials;
@@ -156,7 +172,10 @@ export class MpaasClient {
 
   /** Closes pooled sockets (tests and the local gateway call this on shutdown). */
   close(): void {
-    void this.#agent?.then((agent) => agent.destroy());
+    const agent = this.#agent;
+    this.#agent = undefined;
+    this.#madeAgent = undefined;
+    void agent?.then((made) => made.destroy());
   }
 
   #timeoutFor(deadline: Deadline): number {
