@@ -12,6 +12,7 @@
 import {
   bareCall,
   type Harness,
+  invocationContext,
   invokeHandler,
   pushEvent,
   silenced,
@@ -60,8 +61,9 @@ function checkAllDelivered(harness: Harness, who: string): void {
 async function timeHandler(harness: Harness, tag: string): Promise<number> {
   const event = pushEvent(targetPairs(FAN_OUT.targets, tag));
   delayEveryCall(harness);
+  const context = invocationContext(harness);
   const start = process.hrtime.bigint();
-  const status = await invokeHandler(harness, event);
+  const status = await invokeHandler(harness, event, context);
   const elapsed = msSince(start);
   if (status !== 200) throw new Error(`http-push answered ${status} to the fan-out request`);
   checkAllDelivered(harness, 'http-push');

@@ -69,9 +69,23 @@ function statusCodeOf(response: unknown): number {
   return Number.NaN;
 }
 
-/** Invokes the built handler once as FC would; returns its HTTP status. */
-export async function invokeHandler(harness: Harness, event: Buffer): Promise<number> {
-  const context = fcContext(harness.emulator.mintCredentials());
+/** The FC context of one invocation, with fresh role credentials as FC hands them out. */
+export function invocationContext(harness: Harness): InvocationContextOf {
+  return fcContext(harness.emulator.mintCredentials());
+}
+
+type InvocationContextOf = ReturnType<typeof fcContext>;
+
+/**
+ * Invokes the built handler once as FC would; returns its HTTP status. Minting the context's
+ * credentials is FC's work, not the handler's: a timed caller makes the context before its timer
+ * starts, as the bare call's credentials are minted before its timer.
+ */
+export async function invokeHandler(
+  harness: Harness,
+  event: Buffer,
+  context: InvocationContextOf = invocationContext(harness),
+): Promise<number> {
   return statusCodeOf(await harness.handler(event, context));
 }
 

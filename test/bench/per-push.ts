@@ -16,6 +16,7 @@
 import {
   bareCall,
   type Harness,
+  invocationContext,
   invokeHandler,
   pushEvent,
   silenced,
@@ -59,8 +60,9 @@ function summary(samples: number[]): LatencySummary {
 
 async function timeHandler(harness: Harness, tag: string): Promise<number> {
   const event = pushEvent(targetPairs(1, tag));
+  const context = invocationContext(harness);
   const start = process.hrtime.bigint();
-  const status = await invokeHandler(harness, event);
+  const status = await invokeHandler(harness, event, context);
   const elapsed = msSince(start);
   if (status !== 200) throw new Error(`http-push answered ${status} during the benchmark`);
   return elapsed;
