@@ -11,7 +11,7 @@
  */
 
 import * as z from 'zod/mini';
-import { IDEMPOTENCY_KEY, type Route, routeOf, type ScheduleListing } from '#lib/adapt/routes.ts';
+import { IDEMPOTENCY_KEY, type Query, type Route, routeOf } from '#lib/adapt/routes.ts';
 import { BadRequestError } from '#lib/shared/errors.ts';
 import { parseJsonText } from '#lib/shared/json-text.ts';
 
@@ -131,12 +131,15 @@ export type HttpRecord =
   | { kind: 'invalid'; id: string; correlationId: string; error: BadRequestError }
   /** No route takes the request (404, 405, a bad query or path parameter): not a record. */
   | { kind: 'unrouted'; id: string; correlationId: string; error: BadRequestError }
-  /** `GET /schedules`: the scheduled and loop pushes mPaaS holds. */
-  | { kind: 'schedules'; id: string; correlationId: string; listing: ScheduleListing }
-  /** `DELETE /schedules/{taskId}`: cancel one. */
-  | { kind: 'cancel-schedule'; id: string; correlationId: string; taskId: string }
-  /** `GET /pushes/{id}`: the progress of a dispatched or keyed push. */
-  | { kind: 'progress'; id: string; correlationId: string; pushId: string }
+  /**
+   * `GET /schedules`: the scheduled and loop pushes mPaaS holds. This route's and the next two's
+   * parameters are checked by lib/adapt/route-parameters.ts when the request is answered.
+   */
+  | { kind: 'schedules'; id: string; correlationId: string; query: Query }
+  /** `DELETE /schedules/{taskId}`: cancel one; `segment` is the task id, percent-encoded. */
+  | { kind: 'cancel-schedule'; id: string; correlationId: string; segment: string; query: Query }
+  /** `GET /pushes/{id}`: the progress of a dispatched or keyed push, its id percent-encoded. */
+  | { kind: 'progress'; id: string; correlationId: string; segment: string; query: Query }
   /** `GET /healthz`: the function is up; nothing is validated or sent. */
   | { kind: 'health'; id: string; correlationId: string }
   /** `GET /openapi.json`. */
@@ -168,11 +171,13 @@ export function httpRecord(
   }
   try {
     if (route.kind === 'health' || route.kind === 'openapi') return { kind: route.kind, ...common };
-    if (route.kind === 'schedules') return { kind: 'schedules', ...common, listing: route.listing };
-    if (route.kind === 'cancel-schedule') {
-      return { kind: 'cancel-schedule', ...common, taskId: route.taskId };
+    if (
+      route.kind === 'schedules' ||
+      route.kind === 'cancel-schedule' ||
+      route.kind === 'progress'
+    ) {
+      return { ...route, ...common };
     }
-    if (route.kind === 'progress') return { kind: 'progress', ...common, pushId: route.id };
     const givenKey = idempotencyKeyOf(httpEvent);
     // One namespace for both paths, so a key reused for another payload is caught whether the
     // first request was sent inline or dispatched; it also seeds the msgKeys of `targets`.

@@ -1,8 +1,9 @@
 /**
- * The routes of the HTTP API: which path and method a request names, and its query checked
- * against what that route takes. A path the API does not have is 404, a route with another
- * method 405 (with the methods it allows), an unknown or malformed query parameter 400 naming
- * it, so a misspelt `dryrun` cannot send for real and a bad page size never reaches mPaaS.
+ * The routes of the HTTP API: which path and method a request names, and a push's query checked
+ * against what it takes (the other routes' by route-parameters.ts, loaded when first needed). A
+ * path the API does not have is 404, a route with another method 405 (with the methods it
+ * allows), an unknown or malformed query parameter 400 naming it, so a misspelt `dryrun` cannot
+ * send for real.
  */
 import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
 
@@ -13,21 +14,7 @@ import { BadRequestError, MethodNotAllowedError } from '#lib/shared/errors.ts';
 interface RouteSpec {
   path: string;
   methods: readonly string[];
-  parse: (params: Record<string, string>, query: Readonly<Record<string, string>>) => Route;
-}
-
-/** What `GET /schedules` asks for; absent times are the handler's to default. */
-export interface ScheduleListing {
-  /** Firings from this instant on, epoch ms. */
-  startTime?: number;
-  /** Firings up to this instant, epoch ms. */
-  endTime?: number;
-  /** 0 simple, 1 template, 2 multiple, 3 broadcast push; all when absent. */
-  type?: number;
-  /** A task id: a loop push's id lists its firings. */
-  taskId?: string;
-  pageNumber: number;
-  pageSize: number;
+  parse: (params: Record<string, string>, query: Query) => Route;
 }
 
 /** What a request asks of the API, once its path and method matched a route. */
@@ -36,10 +23,18 @@ export type Route =
   | { kind: 'health' }
   /** `GET /openapi.json`: the document of these routes. */
   | { kind: 'openapi' }
-  | { kind: 'schedules'; listing: ScheduleListing }
-  | { kind: 'cancel-schedule'; taskId: string }
-  /** `GET /pushes/{id}`: a dispatch id or an Idempotency-Key, percent-decoded. */
-  | { kind: 'progress'; id: string };
+  /**
+   * The routes a push does not take carry their query and path segment as given: their checks
+   * (route-parameters.ts) are loaded with the code that answers them, not by every push (#11).
+   */
+  | { kind: 'schedules'; query: Query }
+  /** `DELETE /schedules/{taskId}`: `segment` is the task id, still percent-encoded. */
+  | { kind: 'cancel-schedule'; segment: string; query: Query }
+  /** `GET /pushes/{id}`: `segment` is a dispatch id or an Idempotency-Key, still percent-encoded. */
+  | { kind: 'progress'; segment: string; query: Query };
+
+/** A request's query parameters. */
+export type Query = Readonly<Record<string, string>>;
 
 /**
  * An `Idempotency-Key`: 1 to 255 printable ASCII characters without spaces, as clients usually
@@ -47,18 +42,13 @@ export type Route =
  */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** mPaaS task ids: 32 hexadecimal digits in its docs, digits in the emulator; bounded here. */
-const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** `GET /schedules`: pages of at most 500, mPaaS's own default and largest page. */
-export const MAX_PAGE_SIZE = 500;
-const DEFAULT_PAGE_SIZE = 100;
-const MAX_PAGE_NUMBER = 100_000;
-
-function quoted(text: string): string {
+/** `text` quoted as JSON, cut to 64 characters. */
+export function quoted(text: string): string {
   return text.length > 64 ? `${JSON.stringify(text.slice(0, 64))}…` : JSON.stringify(text);
 }
 
-function queryError(message: string): BadRequestError {
+/** A 400 `InvalidQueryParameter`. */
+export function queryError(message: string): BadRequestError {
   return new BadRequestError(message, 400, 'InvalidQueryParameter');
 }
 
@@ -75,7 +65,11 @@ function matches(spec: RouteSpec, segments: readonly string[]): Record<string, s
   return params;
 }
 
-function checkQuery(
+/**
+ * Refuses any query parameter `route` does not take.
+ * @throws BadRequestError 400 `InvalidQueryParameter` naming it.
+ */
+export function checkQuery(
   query: Readonly<Record<string, string>>,
   route: string,
   accepted: readonly string[],
@@ -86,55 +80,6 @@ function checkQuery(
       throw queryError(`Query parameter ${quoted(name)}: unknown; ${route} takes ${takes}.`);
     }
   }
-}
-
-function whole(
-  query: Readonly<Record<string, string>>,
-  name: string,
-  range: { min: number; max: number },
-): number | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  const number = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(number >= range.min && number <= range.max)) {
-    throw queryError(
-      `Query parameter ${name}: must be a whole number from ${range.min} to ${range.max}; got ${quoted(value)}.`,
-    );
-  }
-  return number;
-}
-
-function listing(query: Readonly<Record<string, string>>): ScheduleListing {
-  checkQuery(query, 'GET /schedules', [
-    'startTime',
-    'endTime',
-    'type',
-    'taskId',
-    'pageNumber',
-    'pageSize',
-  ]);
-  // epoch ms up to 2100-01-01: far past any schedule, and a window end JavaScript can still date
-  const instant = { min: 0, max: 4_102_444_800_000 };
-  const startTime = whole(query, 'startTime', instant);
-  const endTime = whole(query, 'endTime', instant);
-  if (startTime !== undefined && endTime !== undefined && endTime < startTime) {
-    throw queryError('Query parameter endTime: must not be before startTime.');
-  }
-  const type = whole(query, 'type', { min: 0, max: 3 });
-  const taskId = query.taskId;
-  if (taskId !== undefined && !TASK_ID.test(taskId)) {
-    throw queryError(
-      `Query parameter taskId: must be 1 to 64 letters, digits, _ or -; got ${quoted(taskId)}.`,
-    );
-  }
-  return {
-    ...(startTime === undefined ? {} : { startTime }),
-    ...(endTime === undefined ? {} : { endTime }),
-    ...(type === undefined ? {} : { type }),
-    ...(taskId === undefined ? {} : { taskId }),
-    pageNumber: whole(query, 'pageNumber', { min: 1, max: MAX_PAGE_NUMBER }) ?? 1,
-    pageSize: whole(query, 'pageSize', { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE,
-  };
 }
 
 function pushRoute(
@@ -150,74 +95,26 @@ function pushRoute(
 }
 
 /**
- * A route's one path parameter, percent-decoded and checked against `pattern`; the route takes no
- * query.
- * @throws BadRequestError from `refuse` (given the value, quoted) when it does not match.
- */
-function pathParameter(
-  route: string,
-  query: Readonly<Record<string, string>>,
-  segment: string | undefined,
-  pattern: RegExp,
-  refuse: (shown: string) => BadRequestError,
-): string {
-  checkQuery(query, route, []);
-  const value = decodeURIComponentSafely(segment ?? '');
-  if (!pattern.test(value)) throw refuse(quoted(value));
-  return value;
-}
-
-function progressRoute(
-  params: Record<string, string>,
-  query: Readonly<Record<string, string>>,
-): Route {
-  const id = pathParameter(
-    'GET /pushes/{id}',
-    query,
-    params.id,
-    IDEMPOTENCY_KEY,
-    (shown) =>
-      new BadRequestError(
-        `The push id ${shown} is not one: a dispatch id or an Idempotency-Key (1 to 255 printable ASCII characters without spaces, percent-encoded in the path).`,
-        400,
-        'InvalidPushId',
-      ),
-  );
-  return { kind: 'progress', id };
-}
-
-function cancelRoute(
-  params: Record<string, string>,
-  query: Readonly<Record<string, string>>,
-): Route {
-  const taskId = pathParameter(
-    'DELETE /schedules/{taskId}',
-    query,
-    params.taskId,
-    TASK_ID,
-    (shown) =>
-      new BadRequestError(
-        `The task id ${shown} is not one: 1 to 64 letters, digits, _ or -.`,
-        400,
-        'InvalidTaskId',
-      ),
-  );
-  return { kind: 'cancel-schedule', taskId };
-}
-
-/**
  * Every route. `POST /` is the first release's push endpoint, kept as an alias of `POST /pushes`.
  */
 export const ROUTES: readonly RouteSpec[] = [
   { path: '/pushes', methods: ['POST'], parse: pushRoute },
-  { path: '/pushes/{id}', methods: ['GET'], parse: progressRoute },
+  {
+    path: '/pushes/{id}',
+    methods: ['GET'],
+    parse: (params, query) => ({ kind: 'progress', segment: params.id ?? '', query }),
+  },
   { path: '/', methods: ['POST'], parse: pushRoute },
   {
     path: '/schedules',
     methods: ['GET'],
-    parse: (_params, query) => ({ kind: 'schedules', listing: listing(query) }),
+    parse: (_params, query) => ({ kind: 'schedules', query }),
   },
-  { path: '/schedules/{taskId}', methods: ['DELETE'], parse: cancelRoute },
+  {
+    path: '/schedules/{taskId}',
+    methods: ['DELETE'],
+    parse: (params, query) => ({ kind: 'cancel-schedule', segment: params.taskId ?? '', query }),
+  },
   { path: '/openapi.json', methods: ['GET'], parse: () => ({ kind: 'openapi' }) },
   { path: '/healthz', methods: ['GET'], parse: () => ({ kind: 'health' }) },
 ];
@@ -226,7 +123,8 @@ export const ROUTES: readonly RouteSpec[] = [
  * The route of a request, its query checked.
  * @param path the request path; a trailing slash names the same route
  * @throws BadRequestError 404 `NotFound`, 405 `MethodNotAllowed` (a `MethodNotAllowedError`
- *   with the methods allowed), 400 `InvalidQueryParameter` or `InvalidTaskId`.
+ *   with the methods allowed), 400 `InvalidQueryParameter` (a push's; the other routes' queries
+ *   are checked by route-parameters.ts).
  * @example routeOf('POST', '/pushes', { dryRun: 'true' }) // { kind: 'push', dryRun: true }
  */
 export function routeOf(
@@ -253,12 +151,4 @@ export function routeOf(
     404,
     'NotFound',
   );
-}
-
-function decodeURIComponentSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -19,7 +19,8 @@ import {
   invocationOf,
 } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
-import { ledgerFor, sendOptions, sharedStore, validationRules } from '#lib/handler/scope.ts';
+import { sendOptions, validationRules } from '#lib/handler/scope.ts';
+import { ledgerFor, sharedStore } from '#lib/handler/store-scope.ts';
 import { catchUp } from '#lib/plan/catch-up.ts';
 import { planInline } from '#lib/plan/plan.ts';
 import {

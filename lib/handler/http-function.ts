@@ -24,13 +24,10 @@ import { httpRecord } from '#lib/adapt/http.ts';
 import { httpProblem } from '#lib/handler/http-problem.ts';
 import { annotate, count, type InvocationContext, invocationOf } from '#lib/handler/invocation.ts';
 import { invocation } from '#lib/handler/invocation-middleware.ts';
-import { openApiAnswer } from '#lib/handler/openapi.ts';
-import { dispatchOptions, ledgerFor, sendOptions, validationRules } from '#lib/handler/scope.ts';
-import { dryRunOf } from '#lib/plan/dry-run.ts';
+import { sendOptions, validationRules } from '#lib/handler/scope.ts';
 import { planPush } from '#lib/plan/plan.ts';
 import {
   dispatchAnswer,
-  dryRunAnswer,
   type FcHttpResponse,
   jsonResponse,
   pushAnswer,
@@ -76,6 +73,7 @@ export async function pushFromHttp(
   }
   if (record.kind === 'openapi') {
     annotate(state, { outcome: 'openapi', statusCode: 200 });
+    const { openApiAnswer } = await import('#lib/handler/openapi.ts');
     return openApiAnswer(state.config, { 'x-correlation-id': correlationId });
   }
   if (record.kind === 'schedules' || record.kind === 'cancel-schedule') {
@@ -83,11 +81,19 @@ export async function pushFromHttp(
     const headers = { 'x-correlation-id': correlationId };
     annotate(state, { outcome: record.kind === 'schedules' ? 'schedules' : 'cancel-schedule' });
     // loaded when first asked for, as progress and dispatch are: a push does not compile them
-    const { schedulesAnswer, cancelAnswer } = await import('#lib/handler/schedules.ts');
+    const [{ schedulesAnswer, cancelAnswer }, parameters] = await Promise.all([
+      import('#lib/handler/schedules.ts'),
+      import('#lib/adapt/route-parameters.ts'),
+    ]);
     const response =
       record.kind === 'schedules'
-        ? await schedulesAnswer(record.listing, state, context, headers)
-        : await cancelAnswer(record.taskId, state, context, headers);
+        ? await schedulesAnswer(parameters.scheduleListing(record.query), state, context, headers)
+        : await cancelAnswer(
+            parameters.taskIdOf(record.segment, record.query),
+            state,
+            context,
+            headers,
+          );
     annotate(state, { statusCode: response.statusCode });
     return response;
   }
@@ -95,8 +101,12 @@ export async function pushFromHttp(
     // no push record: nothing is validated, counted or sent
     annotate(state, { outcome: 'progress' });
     const headers = { 'x-correlation-id': correlationId };
-    const { progressAnswer } = await import('#lib/handler/progress.ts');
-    const response = await progressAnswer(record.pushId, state, context, headers);
+    const [{ progressAnswer }, { pushIdOf }] = await Promise.all([
+      import('#lib/handler/progress.ts'),
+      import('#lib/adapt/route-parameters.ts'),
+    ]);
+    const id = pushIdOf(record.segment, record.query);
+    const response = await progressAnswer(id, state, context, headers);
     annotate(state, { statusCode: response.statusCode });
     return response;
   }
@@ -116,13 +126,28 @@ export async function pushFromHttp(
   if (record.dryRun) {
     // 5. report: what would be sent; no key is claimed, nothing is sent or counted as sent
     annotate(state, { outcome: 'dry-run', statusCode: 200 });
+    // loaded on a dry run's first request: a push does not compile it
+    const [{ dryRunOf }, { dryRunAnswer }] = await Promise.all([
+      import('#lib/plan/dry-run.ts'),
+      import('#lib/report/dry-run-answer.ts'),
+    ]);
     return dryRunAnswer(dryRunOf(plan), { ...answer, replayed: false });
   }
-  const ledger = ledgerFor(state, context, idempotencyKey);
+  // the store's code is loaded when a request first needs it, with a key or a dispatch: a push
+  // without a key needs none of it (store-scope.ts)
+  const scope =
+    idempotencyKey === undefined && plan.mode === 'inline'
+      ? undefined
+      : await import('#lib/handler/store-scope.ts');
+  const ledger = scope?.ledgerFor(state, context, idempotencyKey);
   if (plan.mode === 'dispatch') {
     // 4. send
-    const { sendDispatch } = await import('#lib/send/dispatch.ts');
-    const { value, replayed } = await sendDispatch(plan, dispatchOptions(state, context), ledger);
+    const [{ sendDispatch }, { dispatchOptions }] = await Promise.all([
+      import('#lib/send/dispatch.ts'),
+      import('#lib/handler/store-scope.ts'),
+    ]);
+    const options = dispatchOptions(state, context);
+    const { value, replayed } = await sendDispatch(plan, options, ledger);
     // 5. report
     annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: value.dispatchId });
     count(state, { targets: value.targets, dispatched: replayed ? 0 : value.targets });

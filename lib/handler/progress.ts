@@ -5,7 +5,7 @@
  * recorded under the id, which is also what an expired record (IDEMPOTENCY_TTL_SECONDS) answers.
  */
 import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
-import { sharedStore } from '#lib/handler/scope.ts';
+import { sharedStore } from '#lib/handler/store-scope.ts';
 import { dispatchIdFor } from '#lib/plan/batches.ts';
 import { type FcHttpResponse, jsonResponse } from '#lib/report/http-answer.ts';
 import { dispatchProgress, inlineProgress, type PushProgress } from '#lib/report/progress.ts';

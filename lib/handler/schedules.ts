@@ -9,7 +9,7 @@
  *   that an unknown id is a 404 and one that already fired a 409, whatever code mPaaS's cancel
  *   would answer for them (no source names one); then cancels it.
  */
-import type { ScheduleListing } from '#lib/adapt/routes.ts';
+import type { ScheduleListing } from '#lib/adapt/route-parameters.ts';
 import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
 import { callContext, mpaasApp, mpaasClient } from '#lib/handler/scope.ts';
 import { type FcHttpResponse, jsonResponse } from '#lib/report/http-answer.ts';

@@ -1,18 +1,15 @@
 /**
  * What each stage is handed, built from the invocation's configuration and FC's context: the
- * stages below the handler read neither, so every setting reaches them as an argument.
+ * stages below the handler read neither, so every setting reaches them as an argument. What
+ * needs the idempotency store (a key's ledger, a dispatch, progress) is in store-scope.ts, which
+ * http-push loads only for a request that needs it.
  */
 import { credentialsFromContext } from '#lib/handler/credentials.ts';
 import type { Invocation, InvocationContext } from '#lib/handler/invocation.ts';
-import { requireStore } from '#lib/handler/store-choice.ts';
-import type { DispatchOptions } from '#lib/send/dispatch.ts';
-import { type KeyLedger, keyLedger } from '#lib/send/ledger.ts';
 import type { CallContext, MpaasClient } from '#lib/send/mpaas/client.ts';
 import type { MpaasApp } from '#lib/send/mpaas/schedules.ts';
 import { clientFor } from '#lib/send/mpaas/shared-client.ts';
 import type { SendOptions } from '#lib/send/push.ts';
-import { boundedStore, STORE_MARGIN_MS } from '#lib/send/store/bounded-store.ts';
-import { type IdempotencyStore, storeFor } from '#lib/send/store/index.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import type { Logger } from '#lib/shared/logger.ts';
 import type { ValidationRules } from '#lib/validate/validate.ts';
@@ -77,74 +74,4 @@ export function mpaasApp(state: Invocation): MpaasApp {
     );
   }
   return { appId, workspaceId };
-}
-
-/**
- * What a dispatch needs: the worker and where it lives, the role's credentials, the limits.
- * @throws ConfigurationError when the function has no role.
- */
-export function dispatchOptions(state: Invocation, context: InvocationContext): DispatchOptions {
-  const { config } = state;
-  return {
-    credentials: credentialsFromContext(context),
-    deadline: state.deadline,
-    logger: state.logger,
-    worker: config.workerFunction,
-    target: {
-      accountId: context.accountId ?? '',
-      region: context.region ?? config.region,
-      ...(config.fcEndpoint ? { endpoint: config.fcEndpoint } : {}),
-    },
-    concurrency: config.concurrency,
-    retry: config.retry,
-    progress: { store: sharedStore(state, context), ttlMs: config.idempotencyTtlMs },
-  };
-}
-
-/**
- * The configured store for this invocation, every call bounded by its deadline. A Tablestore
- * store signs with this invocation's role credentials and bounds each request by its time left.
- * @throws ConfigurationError when no store is configured, or it needs the role and there is none.
- */
-export function sharedStore(
-  state: Invocation,
-  context: InvocationContext,
-  logger: Logger = state.logger,
-): IdempotencyStore {
-  const choice = requireStore(state.config.store);
-  const timeoutMs = () => state.deadline.remaining() - STORE_MARGIN_MS;
-  const access =
-    choice.kind === 'tablestore'
-      ? { credentials: credentialsFromContext(context), timeoutMs }
-      : undefined;
-  if (choice.kind === 'memory') warnMemoryOnce(logger);
-  return boundedStore(storeFor(choice, access), state.deadline);
-}
-
-/**
- * The ledger of `key` in the configured store (`sharedStore`), or none for a request without a
- * key.
- * @throws ConfigurationError when no store is configured, or it needs the role and there is none.
- */
-export function ledgerFor(
-  state: Invocation,
-  context: InvocationContext,
-  key: string | undefined,
-  logger: Logger = state.logger,
-): KeyLedger | undefined {
-  if (key === undefined) return undefined;
-  const ttlMs = state.config.idempotencyTtlMs;
-  const store = sharedStore(state, context, logger);
-  return keyLedger({ store, ttlMs, deadline: state.deadline, logger }, key);
-}
-
-let warned = false;
-
-/** One warning per instance: its records protect only redeliveries that land on it. */
-function warnMemoryOnce(logger: Logger): void {
-  if (warned) return;
-  warned = true;
-  logger.warn(
-    'idempotency store is in memory (IDEMPOTENCY_STORE=memory): a redelivery to another instance may push again; configure Tablestore or Redis to share it',
-  );
 }

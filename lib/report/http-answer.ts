@@ -6,7 +6,6 @@
  * are written for clients and already redacted. Anything else is a bug: it becomes a 500 that
  * names only the request id, so internals never leak.
  */
-import type { DryRunPlan } from '#lib/plan/dry-run.ts';
 import { type PushReport, pushStatusCode } from '#lib/report/push-report.ts';
 import type { DispatchResult } from '#lib/send/results.ts';
 import {
@@ -113,31 +112,8 @@ export function dispatchAnswer(result: DispatchResult, answer: AnswerContext): F
   );
 }
 
-/**
- * The 200 of a dry run: what the request would send, and that nothing was.
- * @example dryRunAnswer(dryRunOf(plan), { requestId: 'req-1', correlationId: 'req-1' }).statusCode // 200
- */
-export function dryRunAnswer(plan: DryRunPlan, answer: AnswerContext): FcHttpResponse {
-  const bytes = plan.calls.reduce((sum, call) => sum + call.bytes, 0);
-  const body = {
-    requestId: answer.requestId,
-    dryRun: true,
-    status: 'VALID',
-    mode: plan.mode,
-    summary: {
-      targets: plan.targets,
-      calls: plan.calls.length,
-      batches: plan.batches?.length ?? 0,
-      bytes,
-    },
-    request: plan.request,
-    calls: plan.calls,
-    ...(plan.batches === undefined ? {} : { batches: plan.batches }),
-  };
-  return jsonResponse(200, body, answerHeaders(answer));
-}
-
-function answerHeaders(answer: AnswerContext): Record<string, string> {
+/** The headers of a push's answer: its correlation id, and whether it was replayed. */
+export function answerHeaders(answer: AnswerContext): Record<string, string> {
   const headers: Record<string, string> = { 'x-correlation-id': answer.correlationId };
   if (answer.replayed) headers['idempotent-replayed'] = 'true';
   return headers;

@@ -15,7 +15,8 @@
  * on the first `GET /openapi.json` of an instance with the deployment's (a chunk loaded only
  * then), so the served document states the limits, API version and app that instance enforces.
  */
-import { MAX_PAGE_SIZE, ROUTES } from '#lib/adapt/routes.ts';
+import { MAX_PAGE_SIZE } from '#lib/adapt/route-parameters.ts';
+import { ROUTES } from '#lib/adapt/routes.ts';
 import { problemCodeSchema } from '#lib/report/openapi/problems.ts';
 import {
   type DocumentConfig,

@@ -12,7 +12,7 @@
  * filters on the firing time; `ResultContent` is read as an object or as JSON text (the docs
  * call it a JSON string, the SDK models an object), and every field of a task may be missing.
  */
-import type { ScheduleListing } from '#lib/adapt/routes.ts';
+import type { ScheduleListing } from '#lib/adapt/route-parameters.ts';
 import type { CallContext, MpaasClient } from '#lib/send/mpaas/client.ts';
 import { resultFromBody } from '#lib/send/mpaas/outcome.ts';
 

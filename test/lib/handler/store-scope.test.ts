@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '#lib/handler/config.ts';
 import type { Invocation } from '#lib/handler/invocation.ts';
-import { ledgerFor } from '#lib/handler/scope.ts';
+import { ledgerFor } from '#lib/handler/store-scope.ts';
 import { emptyMetrics } from '#lib/report/metrics.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import { createLogger } from '#lib/shared/logger.ts';
