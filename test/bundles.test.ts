@@ -6,6 +6,9 @@
  *   function takes (web streams for middy, zlib for httpx, tty for `debug`), nor pop-core's
  *   (https, tls, assert: the client loads pop-core on its first call): each is a compile that
  *   every cold start would pay.
+ * - Nor the source modules only some requests need: the stores' code, and in http-push what a
+ *   push without a key does not run (the store, dry runs, dispatch, progress, schedules, the
+ *   OpenAPI document).
  * - The stand-ins behave as the modules they replace where the dependency uses them.
  * - `DEBUG=*` prints nothing: the dependencies' debug loggers would write signed requests to
  *   stderr, past the functions' redacting logger.
@@ -30,6 +33,7 @@ import {
 } from '#test/helpers/fc.ts';
 import { functionNames } from '../scripts/build.ts';
 import { ReadableStream as StandIn } from '../scripts/stubs/lazy-stream-web.mjs';
+import { eagerFiles } from './bench/bundle-size.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -86,6 +90,59 @@ describe('what a bundle loads at cold start', () => {
       expect(loaded.has('NativeModule crypto')).toBe(true);
     },
   );
+});
+
+/** The source modules (lib/…) of what `name`'s bundle loads at start, from the source maps. */
+async function sourcesAtStart(name: string): Promise<Set<string>> {
+  const sources = new Set<string>();
+  for (const file of await eagerFiles(path.join(root, 'dist', name, 'index.mjs'))) {
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    for (const source of map.sources) {
+      const local = /(?:^|\/)(lib\/.+)$/.exec(source)?.[1];
+      if (local && !source.includes('node_modules')) sources.add(local);
+    }
+  }
+  return sources;
+}
+
+describe('the source a bundle loads at cold start', () => {
+  const STORES = [
+    'lib/send/store/memory-store.ts',
+    'lib/send/store/tablestore-store.ts',
+    'lib/send/store/redis-store.ts',
+  ];
+
+  it.each(names)('%s loads no store until a request needs one', async (name) => {
+    const sources = await sourcesAtStart(name);
+
+    // the measurement itself works: the pipeline every push runs is there
+    expect(sources).toContain('lib/validate/push-request.ts');
+    for (const store of STORES) expect(sources, store).not.toContain(store);
+  });
+
+  it('http-push loads nothing a push without a key does not run', async () => {
+    const sources = await sourcesAtStart('http-push');
+
+    expect(sources).toContain('lib/send/fanout.ts');
+    for (const lazy of [
+      'lib/handler/store-scope.ts',
+      'lib/send/store/bounded-store.ts',
+      'lib/send/store/lazy-store.ts',
+      'lib/plan/dry-run.ts',
+      'lib/report/dry-run-answer.ts',
+      'lib/send/dispatch.ts',
+      'lib/handler/progress.ts',
+      'lib/handler/schedules.ts',
+      'lib/handler/openapi.ts',
+      'lib/report/openapi/document.ts',
+    ]) {
+      expect(sources, lazy).not.toContain(lazy);
+    }
+  });
+
+  it('the event functions load the store scope at start, as every message has a key', async () => {
+    expect(await sourcesAtStart('mns-push')).toContain('lib/handler/store-scope.ts');
+  });
 });
 
 describe('the stand-ins', () => {

@@ -53,7 +53,8 @@ async function outputFiles(dir: string): Promise<string[]> {
   ];
 }
 
-async function eagerFiles(entry: string): Promise<Set<string>> {
+/** The files a bundle's entry loads at start: itself and its static imports, transitively. */
+export async function eagerFiles(entry: string): Promise<Set<string>> {
   const eager = new Set<string>();
   const visit = async (file: string): Promise<void> => {
     if (eager.has(file)) return;
