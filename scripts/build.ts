@@ -1,11 +1,12 @@
 /**
- * Bundles every function in `functions/` into `dist/<name>/index.mjs` (one file, exporting
- * `handler`) with esbuild, and writes `dist/<name>/meta.json` for the size report.
+ * Bundles every function in `functions/` into `dist/<name>/index.mjs` (exporting `handler`),
+ * with what only some invocations need in chunks beside it, loaded on first use.
  *
  * One self-contained bundle per function keeps cold start low on FC: nothing is resolved from
- * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up.
+ * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up;
+ * everything a cold start loads is one file (`mergeStart`).
  */
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -85,29 +86,35 @@ export interface BundleSize {
   lazy: number;
 }
 
+/** The esbuild settings both passes share. */
+const OUTPUT = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: true,
+  sourcemap: 'linked',
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+} as const;
+
 /**
  * Bundles one function into `dist/<name>/index.mjs`. Code splitting keeps what only some
- * invocations need (ioredis, fc2) in chunks beside it, loaded by `import()` on first use.
+ * invocations need (ioredis, fc2, the stores, the routes a push does not take) in chunks beside
+ * it, loaded by `import()` on first use; then `mergeStart` makes what a cold start loads one file.
  */
 export async function bundle(name: string): Promise<BundleSize> {
   const outdir = path.join(root, 'dist', name);
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
+    ...OUTPUT,
     entryPoints: { index: path.join(root, 'functions', name, 'index.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    minify: true,
-    sourcemap: 'linked',
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
     // pop-core and httpx are CommonJS and require() Node built-ins; ESM output needs a require.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
@@ -138,11 +145,99 @@ export async function bundle(name: string): Promise<BundleSize> {
     }
   };
   visit(entryFile);
+  const chunks = [...eager]
+    .filter((file) => file !== entryFile)
+    .map((file) => ({ file: path.join(root, file), exports: outputs[file]?.exports ?? [] }));
+  if (chunks.length > 0) await mergeStart(outdir, chunks);
+  return sizeOf(outdir);
+}
+
+/**
+ * Makes what a cold start loads one file: the entry and the chunks it imports statically are
+ * bundled again into `index.mjs`, and each of those chunks becomes a line that re-exports its
+ * bindings from it, for the chunks loaded later that import them (so they share the one instance
+ * of each module: the same classes, the same caches). Node's ESM loader resolves, reads and
+ * links every file on its own, about 0.4 ms each on the bench machine (13 empty modules against
+ * one, 2026-12-02): http-push started with 17 files (#11).
+ */
+async function mergeStart(
+  outdir: string,
+  chunks: readonly { file: string; exports: readonly string[] }[],
+): Promise<void> {
+  const entry = path.join(outdir, 'index.mjs');
+  const eager = new Set([entry, ...chunks.map((chunk) => chunk.file)]);
+  const alias = (index: number, name: string) => `__start${index}_${name}`;
+  const lines = [`export * from ${JSON.stringify(entry)};`];
+  chunks.forEach((chunk, index) => {
+    if (chunk.exports.length === 0) return;
+    const names = chunk.exports.map((name) => `${name} as ${alias(index, name)}`).join(', ');
+    lines.push(`export { ${names} } from ${JSON.stringify(chunk.file)};`);
+  });
+  const merged = path.join(outdir, 'index.merged.mjs');
+  await build({
+    ...OUTPUT,
+    stdin: {
+      contents: lines.join('\n'),
+      resolveDir: outdir,
+      sourcefile: 'start.mjs',
+      loader: 'js',
+    },
+    outfile: merged,
+    plugins: [
+      {
+        // a chunk loaded later stays where it is: its import() is written relative to index.mjs
+        name: 'later-chunks',
+        setup(plugin) {
+          plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
+            const file = path.resolve(args.resolveDir, args.path);
+            if (eager.has(file)) return undefined;
+            return {
+              path: `./${path.relative(outdir, file).split(path.sep).join('/')}`,
+              external: true,
+            };
+          });
+        },
+      },
+    ],
+  });
+  for (const [index, chunk] of chunks.entries()) {
+    const names = chunk.exports.map((name) => `${alias(index, name)} as ${name}`).join(', ');
+    // chunks live in chunks/, beside index.mjs: always `../index.mjs`
+    const from = path.relative(path.dirname(chunk.file), entry).split(path.sep).join('/');
+    await writeFile(chunk.file, names === '' ? '' : `export { ${names} } from '${from}';\n`);
+    await rm(`${chunk.file}.map`, { force: true });
+  }
+  const code = await readFile(merged, 'utf8');
+  await writeFile(entry, code.replace('index.merged.mjs.map', 'index.mjs.map'));
+  await writeFile(`${entry}.map`, await readFile(`${merged}.map`));
+  await rm(merged);
+  await rm(`${merged}.map`);
+}
+
+/** The bytes of `outdir`'s entry and its static imports, and of the chunks loaded later. */
+async function sizeOf(outdir: string): Promise<BundleSize> {
+  const STATIC_IMPORT =
+    /\b(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+  const files = [
+    path.join(outdir, 'index.mjs'),
+    ...(await readdir(path.join(outdir, 'chunks')).catch(() => [] as string[]))
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => path.join(outdir, 'chunks', file)),
+  ];
+  const eager = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const match of (await readFile(file, 'utf8')).matchAll(STATIC_IMPORT)) {
+      if (match[1]) await visit(path.resolve(path.dirname(file), match[1]));
+    }
+  };
+  await visit(files[0] ?? '');
   const size: BundleSize = { entry: 0, lazy: 0 };
-  for (const [file, output] of Object.entries(outputs)) {
-    if (file.endsWith('.map')) continue;
-    if (eager.has(file)) size.entry += output.bytes;
-    else size.lazy += output.bytes;
+  for (const file of files) {
+    const bytes = (await stat(file)).size;
+    if (eager.has(file)) size.entry += bytes;
+    else size.lazy += bytes;
   }
   return size;
 }

@@ -143,6 +143,42 @@ describe('the source a bundle loads at cold start', () => {
   it('the event functions load the store scope at start, as every message has a key', async () => {
     expect(await sourcesAtStart('mns-push')).toContain('lib/handler/store-scope.ts');
   });
+
+  it.each(names)(
+    '%s starts from one file: the chunks it needs at once are merged into it',
+    async (name) => {
+      const start = [...(await eagerFiles(path.join(root, 'dist', name, 'index.mjs')))];
+
+      expect(start.map((file) => path.relative(path.join(root, 'dist', name), file))).toEqual([
+        'index.mjs',
+      ]);
+    },
+  );
+
+  it("shares the start's modules with the chunks loaded later: an error class is one class", async () => {
+    // route-parameters.ts is in a chunk loaded on the first GET /schedules; the BadRequestError
+    // it throws is answered as its 400 only if it is the start's class (a second copy of
+    // errors.ts in that chunk would fail the problem middleware's instanceof: a 500)
+    captureStdout([]);
+    try {
+      const handler = await builtHandler('http-push');
+      const answers = [];
+      for (const request of [
+        { method: 'GET', path: '/schedules', query: { pageSize: '0' } },
+        { method: 'GET', path: '/pushes/has%20space' },
+      ]) {
+        const answer = (await handler(httpEvent(request), fcContext())) as { body: string };
+        answers.push(JSON.parse(answer.body) as { status: number; code: string });
+      }
+
+      expect(answers).toMatchObject([
+        { status: 400, code: 'InvalidQueryParameter' },
+        { status: 400, code: 'InvalidPushId' },
+      ]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });
 
 describe('the stand-ins', () => {
