@@ -12,7 +12,7 @@ import type { RetryPolicy } from '#lib/send/retry.ts';
 import type { StoreChoice } from '#lib/send/store/index.ts';
 import { ConfigurationError } from '#lib/shared/errors.ts';
 import { LOG_LEVELS, type LogLevel } from '#lib/shared/logger.ts';
-import { isTimeZone } from '#lib/validate/calendar.ts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '#lib/validate/calendar.ts';
 import { largestRequestBytes } from '#lib/validate/limits.ts';
 import { API_VERSIONS, type ApiVersion } from '#lib/validate/options.ts';
 
@@ -39,7 +39,7 @@ const envSchema = z.object({
   MPAAS_API_VERSION: z._default(z.enum(API_VERSIONS), '2020-10-28'),
   MPAAS_TIME_ZONE: z._default(
     z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
-    'Asia/Shanghai',
+    DEFAULT_TIME_ZONE,
   ),
   MPAAS_REQUEST_TIMEOUT_MS: positiveInt(5000),
   // default: the largest valid request of MPAAS_MAX_TARGETS targets (largestRequestBytes)

@@ -40,6 +40,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 let canonicalZones: ReadonlySet<string> | undefined;
 
 /**
+ * `MPAAS_TIME_ZONE`'s default: the zone of mPaaS's China regions, whose consoles show schedules in
+ * China Standard Time. Every ICU that Node ships knows it, so it is not asked of ICU: listing the
+ * zones costs a process about 1.5 ms on its first push (#11), which a function on the default
+ * then never pays.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
  * True when the runtime knows the IANA zone (Node's full ICU knows them all).
  *
  * Why the list first: every invocation checks `MPAAS_TIME_ZONE`, and the first
@@ -52,6 +60,7 @@ let canonicalZones: ReadonlySet<string> | undefined;
  * isTimeZone('Asia/Shanghai'); // true
  */
 export function isTimeZone(timeZone: string): boolean {
+  if (timeZone === DEFAULT_TIME_ZONE) return true;
   canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (canonicalZones.has(timeZone)) return true;
   try {
