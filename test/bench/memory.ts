@@ -4,9 +4,11 @@
  * process that loads pop-core, zod and @middy/core unbundled and sends the same push with
  * pop-core. Each reports `process.resourceUsage().maxRSS` (KB) just before it exits.
  *
- * The same children give the first invocation's wall time (load + one push, spawn to exit);
- * its floor is the bare process, and the ratio bundle ÷ bare is how far one cold invocation is
- * from it (the push's own signature and round trip included).
+ * The same children give the first invocation's wall time (load + one push, spawn to exit), as
+ * a ratio bundle ÷ bare process (#11's target). Its physical floor is a fresh process that makes
+ * the one call no implementation can skip, an HMAC-SHA1-signed POST to the same emulator with
+ * only node:http and node:crypto loaded (children/round-trips.mjs, as the keyed floor): the row
+ * says how far the bundle is from it too.
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
 import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
@@ -32,10 +34,12 @@ export interface MemoryReport {
   verdict: Verdict;
   /** Wall time of the same children: load + one invocation against bare `node`. */
   firstInvocation: {
-    samplesMs: { bare: number[]; bundle: number[]; plain: number[] };
-    medianMs: { bare: number; bundle: number; plain: number };
+    samplesMs: { bare: number[]; bundle: number[]; plain: number[]; floor: number[] };
+    medianMs: { bare: number; bundle: number; plain: number; floor: number };
     /** bundle ÷ bare. */
     ratio: number;
+    /** floor ÷ bare: what the call alone costs a fresh process; bundle ÷ floor: how far above. */
+    floor: { ratio: number; overFloor: number };
     targetRatio: number;
     verdict: Verdict;
   };
@@ -64,7 +68,7 @@ function expectStatus(result: ChildResult, who: string, status: number): number 
 }
 
 /**
- * Runs `runs` interleaved triples (bare, bundle, plain) after one unrecorded triple.
+ * Runs `runs` interleaved rounds (bare, bundle, plain, floor) after one unrecorded round.
  * @example const report = await measureMemory(harness, 7);
  */
 export async function measureMemory(harness: Harness, runs: number): Promise<MemoryReport> {
@@ -74,7 +78,13 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     MPAAS_WORKSPACE_ID: WORKSPACE_ID,
   };
   const samplesKb = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
-  const samplesMs = { bare: [] as number[], bundle: [] as number[], plain: [] as number[] };
+  const samplesMs = {
+    bare: [] as number[],
+    bundle: [] as number[],
+    plain: [] as number[],
+    floor: [] as number[],
+  };
+  const pushUrl = `${harness.emulator.url}/?Action=PushTemplate`;
   for (let run = -1; run < runs; run += 1) {
     const bare = await runChild(['-e', BARE_CODE], {});
     const bundle = await runChild(
@@ -94,7 +104,9 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
       BENCH_PARAMS: JSON.stringify(params),
       BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
     });
+    const floor = await runChild([childScript('round-trips.mjs'), pushUrl], {});
     if (run < 0) continue;
+    samplesMs.floor.push(round(floor.ms));
     samplesKb.bare.push(bare.maxRSS);
     samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
     samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
@@ -106,6 +118,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     bare: round(median(samplesMs.bare)),
     bundle: round(median(samplesMs.bundle)),
     plain: round(median(samplesMs.plain)),
+    floor: round(median(samplesMs.floor)),
   };
   const firstRatio = medianMs.bundle / medianMs.bare;
   harness.emulator.clearPushes();
@@ -128,6 +141,10 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
       samplesMs,
       medianMs,
       ratio: round(firstRatio, 3),
+      floor: {
+        ratio: round(medianMs.floor / medianMs.bare, 3),
+        overFloor: round(medianMs.bundle / medianMs.floor, 3),
+      },
       targetRatio: FIRST_INVOCATION_TARGET_RATIO,
       verdict: verdict(firstRatio, FIRST_INVOCATION_TARGET_RATIO),
     },
