@@ -58,18 +58,21 @@ export function redactText(text: string): string {
 
 /**
  * Answers of `isSecretKey` for keys already seen: a log line's keys are mostly the same few dozen
- * names on every line. Bounded, as keys can come from a caller's data; past the bound, keys are
- * normalised each time.
+ * names on every line. Bounded in entries and in key length, as keys can come from a caller's
+ * data; past the bounds, keys are normalised each time.
  */
 const KEY_ANSWERS = new Map<string, boolean>();
 const MAX_KEY_ANSWERS = 512;
+const MAX_KEPT_KEY_LENGTH = 64;
 
 /** True when a key names a credential. */
 export function isSecretKey(key: string): boolean {
   const known = KEY_ANSWERS.get(key);
   if (known !== undefined) return known;
   const secret = SECRET_KEYS.has(key.replace(/[-_]/g, '').toLowerCase());
-  if (KEY_ANSWERS.size < MAX_KEY_ANSWERS) KEY_ANSWERS.set(key, secret);
+  if (KEY_ANSWERS.size < MAX_KEY_ANSWERS && key.length <= MAX_KEPT_KEY_LENGTH) {
+    KEY_ANSWERS.set(key, secret);
+  }
   return secret;
 }
 

@@ -94,6 +94,8 @@ export class MpaasClient {
   #agent: Promise<http.Agent> | undefined;
   /** The agent once made: later calls take it without waiting on a promise. */
   #madeAgent: http.Agent | undefined;
+  /** Counts close() calls: an agent made across one belongs to no later call. */
+  #generation = 0;
 
   constructor(options: MpaasClientOptions) {
     this.options = { safetyMarginMs: 500, ...options };
@@ -101,14 +103,18 @@ export class MpaasClient {
 
   /** The keep-alive agent, made (and Node's http or https loaded) on the first call. */
   #agentOf(): Promise<http.Agent> {
-    this.#agent ??= (async () => {
+    if (this.#agent) return this.#agent;
+    const generation = this.#generation;
+    this.#agent = (async () => {
       const { Agent } = this.options.endpoint.startsWith('https:')
         ? await import('node:https')
         : await import('node:http');
       // Idle sockets are closed after 4 s: FC freezes idle instances, and a socket kept across
       // a freeze comes back reset (reference §2.2).
-      this.#madeAgent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
-      return this.#madeAgent;
+      const agent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, timeout: 4000 });
+      // one that close() let go of while it was being made is not kept for the next call
+      if (generation === this.#generation) this.#madeAgent = agent;
+      return agent;
     })();
     return this.#agent;
   }
@@ -175,6 +181,7 @@ export class MpaasClient {
     const agent = this.#agent;
     this.#agent = undefined;
     this.#madeAgent = undefined;
+    this.#generation += 1;
     void agent?.then((made) => made.destroy());
   }
 

@@ -77,6 +77,24 @@ describe('MpaasClient', () => {
     await expect.poll(() => closed).toBe(before + 1);
   });
 
+  it('keeps no agent that close() let go of while it was being made: the next call makes its own', async () => {
+    const client = new MpaasClient({ endpoint, apiVersion: '2020-10-28', requestTimeoutMs: 5000 });
+    seen.length = 0;
+
+    // the first call's agent is still being made when the client is closed
+    const first = client.pushTemplate(request, { credentials, deadline: left(30_000) });
+    client.close();
+    await first.catch(() => undefined);
+    const before = closed;
+    await client.pushTemplate(request, { credentials, deadline: left(30_000) });
+    client.close();
+
+    // a new agent, so a new socket, which this close() does close
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.port).not.toBe(seen[0]?.port);
+    await expect.poll(() => closed).toBeGreaterThan(before);
+  });
+
   it('starts a call with 100 ms left beyond the margin, and none with less', async () => {
     const client = new MpaasClient({ endpoint, apiVersion: '2020-10-28', requestTimeoutMs: 5000 });
     try {
