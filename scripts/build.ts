@@ -6,7 +6,8 @@
  * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up;
  * everything a cold start loads is one file (`mergeStart`).
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -86,6 +87,10 @@ export interface BundleSize {
   lazy: number;
 }
 
+/** pop-core and httpx are CommonJS and require() Node built-ins; ESM output needs a require. */
+const REQUIRE_BANNER =
+  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
 /** The esbuild settings both passes share. */
 const OUTPUT = {
   bundle: true,
@@ -115,10 +120,7 @@ export async function bundle(name: string): Promise<BundleSize> {
     outExtension: { '.js': '.mjs' },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    // pop-core and httpx are CommonJS and require() Node built-ins; ESM output needs a require.
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+    banner: { js: REQUIRE_BANNER },
     // @alicloud/fc2 require()s these when it loads but uses them only for OSS code uploads and
     // WebSocket instance exec, which no function calls; the stub throws if that ever changes.
     alias: {
@@ -173,33 +175,64 @@ async function mergeStart(
     const names = chunk.exports.map((name) => `${name} as ${alias(index, name)}`).join(', ');
     lines.push(`export { ${names} } from ${JSON.stringify(chunk.file)};`);
   });
-  const merged = path.join(outdir, 'index.merged.mjs');
-  await build({
-    ...OUTPUT,
-    stdin: {
-      contents: lines.join('\n'),
-      resolveDir: outdir,
-      sourcefile: 'start.mjs',
-      loader: 'js',
-    },
-    outfile: merged,
-    plugins: [
-      {
-        // a chunk loaded later stays where it is: its import() is written relative to index.mjs
-        name: 'later-chunks',
-        setup(plugin) {
-          plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
-            const file = path.resolve(args.resolveDir, args.path);
-            if (eager.has(file)) return undefined;
-            return {
-              path: `./${path.relative(outdir, file).split(path.sep).join('/')}`,
-              external: true,
-            };
-          });
-        },
+  // made beside the function's folder, not in it: a failed merge leaves nothing to deploy there
+  const work = await mkdtemp(path.join(os.tmpdir(), 'mpaas-build-'));
+  const merged = path.join(work, 'index.mjs');
+  try {
+    await build({
+      ...OUTPUT,
+      stdin: {
+        contents: lines.join('\n'),
+        resolveDir: outdir,
+        sourcefile: 'start.mjs',
+        loader: 'js',
       },
-    ],
-  });
+      outfile: merged,
+      // one require for the merged file, not one per file merged (each brings the banner)
+      banner: { js: REQUIRE_BANNER },
+      plugins: [
+        {
+          name: 'start-files',
+          setup(plugin) {
+            // a chunk loaded later stays where it is: its import() is written relative to index.mjs
+            plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
+              const file = path.resolve(args.resolveDir, args.path);
+              if (eager.has(file)) return undefined;
+              return {
+                path: `./${path.relative(outdir, file).split(path.sep).join('/')}`,
+                external: true,
+              };
+            });
+            // each merged file without its own banner: the line stays, empty, so that its
+            // source map (read from its sourceMappingURL) still lines up
+            plugin.onLoad({ filter: /\.mjs$/ }, async (args) => {
+              if (!eager.has(args.path)) return undefined;
+              const code = await readFile(args.path, 'utf8');
+              if (!code.startsWith(REQUIRE_BANNER)) {
+                throw new Error(`${args.path} does not start with the require banner`);
+              }
+              return {
+                contents: code.slice(REQUIRE_BANNER.length),
+                loader: 'js',
+                resolveDir: path.dirname(args.path),
+              };
+            });
+          },
+        },
+      ],
+    });
+    // the merged entry first: the chunks' re-exports name bindings only it has
+    const code = await readFile(merged, 'utf8');
+    await writeFile(entry, code);
+    // the map's sources are relative to where it was made: made relative to index.mjs again
+    const map = JSON.parse(await readFile(`${merged}.map`, 'utf8')) as { sources: string[] };
+    map.sources = map.sources.map((source) =>
+      path.relative(outdir, path.resolve(work, source)).split(path.sep).join('/'),
+    );
+    await writeFile(`${entry}.map`, JSON.stringify(map));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   for (const [index, chunk] of chunks.entries()) {
     const names = chunk.exports.map((name) => `${alias(index, name)} as ${name}`).join(', ');
     // chunks live in chunks/, beside index.mjs: always `../index.mjs`
@@ -207,39 +240,19 @@ async function mergeStart(
     await writeFile(chunk.file, names === '' ? '' : `export { ${names} } from '${from}';\n`);
     await rm(`${chunk.file}.map`, { force: true });
   }
-  const code = await readFile(merged, 'utf8');
-  await writeFile(entry, code.replace('index.merged.mjs.map', 'index.mjs.map'));
-  await writeFile(`${entry}.map`, await readFile(`${merged}.map`));
-  await rm(merged);
-  await rm(`${merged}.map`);
 }
 
-/** The bytes of `outdir`'s entry and its static imports, and of the chunks loaded later. */
+/**
+ * The bytes of `outdir`'s entry, which after `mergeStart` is all a cold start loads, and of the
+ * chunks loaded later (test/bench/bundle-size.ts finds the start files again from the code).
+ */
 async function sizeOf(outdir: string): Promise<BundleSize> {
-  const STATIC_IMPORT =
-    /\b(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
-  const files = [
-    path.join(outdir, 'index.mjs'),
-    ...(await readdir(path.join(outdir, 'chunks')).catch(() => [] as string[]))
-      .filter((file) => file.endsWith('.mjs'))
-      .map((file) => path.join(outdir, 'chunks', file)),
-  ];
-  const eager = new Set<string>();
-  const visit = async (file: string): Promise<void> => {
-    if (eager.has(file)) return;
-    eager.add(file);
-    for (const match of (await readFile(file, 'utf8')).matchAll(STATIC_IMPORT)) {
-      if (match[1]) await visit(path.resolve(path.dirname(file), match[1]));
-    }
-  };
-  await visit(files[0] ?? '');
-  const size: BundleSize = { entry: 0, lazy: 0 };
-  for (const file of files) {
-    const bytes = (await stat(file)).size;
-    if (eager.has(file)) size.entry += bytes;
-    else size.lazy += bytes;
+  const chunks = await readdir(path.join(outdir, 'chunks')).catch(() => [] as string[]);
+  let lazy = 0;
+  for (const file of chunks.filter((name) => name.endsWith('.mjs'))) {
+    lazy += (await stat(path.join(outdir, 'chunks', file))).size;
   }
-  return size;
+  return { entry: (await stat(path.join(outdir, 'index.mjs'))).size, lazy };
 }
 
 /**
