@@ -6,13 +6,14 @@
  *
  * The same children give the first invocation's wall time (load + one push, spawn to exit), as
  * a ratio bundle ÷ bare process (#11's target). Its physical floor is a fresh process that makes
- * the one call no implementation can skip, an HMAC-SHA1-signed POST to the same emulator with
- * only node:http and node:crypto loaded (children/round-trips.mjs, as the keyed floor): the row
- * says how far the bundle is from it too.
+ * the one call no implementation can skip, an HMAC-SHA1-signed POST with only node:http and
+ * node:crypto loaded, to a server that answers at once (children/round-trips.mjs and store.ts's
+ * floor server, as the keyed floor): the row says how far the bundle is from it too.
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
 import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
 import { median, round, type Verdict, verdict } from './stats.ts';
+import { startFloorServer } from './store.ts';
 
 /** Target: at most 60 MB (MiB) peak RSS, in KB as maxRSS reports it. */
 export const MEMORY_TARGET_KB = 60 * 1024;
@@ -84,35 +85,39 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     plain: [] as number[],
     floor: [] as number[],
   };
-  const pushUrl = `${harness.emulator.url}/?Action=PushTemplate`;
-  for (let run = -1; run < runs; run += 1) {
-    const bare = await runChild(['-e', BARE_CODE], {});
-    const bundle = await runChild(
-      [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')],
-      {
+  const floorServer = await startFloorServer();
+  try {
+    for (let run = -1; run < runs; run += 1) {
+      const bare = await runChild(['-e', BARE_CODE], {});
+      const bundle = await runChild(
+        [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')],
+        {
+          ...base,
+          BENCH_EVENT: pushEvent(targetPairs(1, `mem-h${run}`)).toString(),
+          BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+        },
+      );
+      const params = {
+        ...harness.wireParams,
+        TargetMsgkey: JSON.stringify(targetPairs(1, `mem-p${run}`)),
+      };
+      const plain = await runChild([childScript('push-plain.mjs')], {
         ...base,
-        BENCH_EVENT: pushEvent(targetPairs(1, `mem-h${run}`)).toString(),
+        BENCH_PARAMS: JSON.stringify(params),
         BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
-      },
-    );
-    const params = {
-      ...harness.wireParams,
-      TargetMsgkey: JSON.stringify(targetPairs(1, `mem-p${run}`)),
-    };
-    const plain = await runChild([childScript('push-plain.mjs')], {
-      ...base,
-      BENCH_PARAMS: JSON.stringify(params),
-      BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
-    });
-    const floor = await runChild([childScript('round-trips.mjs'), pushUrl], {});
-    if (run < 0) continue;
-    samplesMs.floor.push(round(floor.ms));
-    samplesKb.bare.push(bare.maxRSS);
-    samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
-    samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
-    samplesMs.bare.push(round(bare.ms));
-    samplesMs.bundle.push(round(bundle.ms));
-    samplesMs.plain.push(round(plain.ms));
+      });
+      const floor = await runChild([childScript('round-trips.mjs'), floorServer.url], {});
+      if (run < 0) continue;
+      samplesMs.floor.push(round(floor.ms));
+      samplesKb.bare.push(bare.maxRSS);
+      samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
+      samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
+      samplesMs.bare.push(round(bare.ms));
+      samplesMs.bundle.push(round(bundle.ms));
+      samplesMs.plain.push(round(plain.ms));
+    }
+  } finally {
+    await floorServer.close();
   }
   const medianMs = {
     bare: round(median(samplesMs.bare)),

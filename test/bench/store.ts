@@ -94,7 +94,8 @@ async function timeBare(): Promise<number> {
 const FLOOR_ROUND_TRIPS = ['ots', 'ots', 'ots', 'ots', 'ots', 'mpaas'] as const;
 
 /** A server that answers every POST at once, for the floor's round trips. */
-async function startFloorServer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** A server that answers every request at once with `{}`: the far end of a floor's round trips. */
+export async function startFloorServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => response.end('{}'));
