@@ -30,6 +30,12 @@ export interface ColdStartRow {
   pairedAddedMs: { bundle: number; plain: number };
   /** bundle ÷ bare node (medians): how far the bundle's load is from the floor. */
   ratio: number;
+  /**
+   * The median of each triple's bundle ÷ bare: the two ran one after the other, so a machine that
+   * slows down or speeds up between triples moves both (on the shared bench machine, bare node's
+   * runs of one row have ranged from 60 to 97 ms).
+   */
+  pairedRatio: number;
   /** bundle added ÷ plain added: below 1, the bundle starts faster than the plain imports. */
   ratioToPlain: number;
   targetRatio: number;
@@ -105,6 +111,10 @@ function summarize(name: string, runs: number, samplesMs: ColdStartRow['samplesM
       plain: round(paired(samplesMs.plain)),
     },
     ratio: round(medianMs.bundle / medianMs.bare, 3),
+    pairedRatio: round(
+      median(samplesMs.bundle.map((ms, i) => ms / (samplesMs.bare[i] ?? Number.NaN))),
+      3,
+    ),
     ratioToPlain: round(addedMs.bundle / addedMs.plain, 3),
     targetRatio: COLD_START_TARGET_RATIO,
     verdict: verdict(medianMs.bundle / medianMs.bare, COLD_START_TARGET_RATIO),
