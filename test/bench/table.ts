@@ -25,7 +25,7 @@ const signedFine = (value: number) => `${sign(value)}${Math.abs(value).toFixed(2
 export function coldStartRows(coldStart: BenchResults['coldStart']): Row[] {
   return coldStart.map((row) => ({
     figure: `cold start: ${row.name}`,
-    subject: `bundle ${ms(row.medianMs.bundle)} (${signed(row.addedMs.bundle)}; per triple ${times(row.pairedRatio)})`,
+    subject: `bundle ${ms(row.medianMs.bundle)} (${signed(row.addedMs.bundle)}; medians ${times(row.ratioOfMedians)})`,
     baseline: `bare node ${ms(row.medianMs.bare)}; plain imports ${signed(row.addedMs.plain)} (${times(row.medianMs.plain / row.medianMs.bare)})`,
     ratio: times(row.ratio),
     target: `≤ ${times(row.targetRatio)} bare`,
