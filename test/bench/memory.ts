@@ -39,6 +39,8 @@ export interface MemoryReport {
     medianMs: { bare: number; bundle: number; plain: number; floor: number };
     /** bundle ÷ bare, the median of each round's own. */
     ratio: number;
+    /** The plain child ÷ bare, as `ratio` is. */
+    plainRatio: number;
     /** floor ÷ bare: what the call alone costs a fresh process; bundle ÷ floor: how far above. */
     floor: { ratio: number; overFloor: number };
     targetRatio: number;
@@ -149,6 +151,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
       samplesMs,
       medianMs,
       ratio: round(firstRatio, 3),
+      plainRatio: round(perRound(samplesMs.plain, samplesMs.bare), 3),
       floor: {
         ratio: round(perRound(samplesMs.floor, samplesMs.bare), 3),
         overFloor: round(perRound(samplesMs.bundle, samplesMs.floor), 3),
