@@ -73,6 +73,7 @@ describe('redact', () => {
     const out = redact(error) as Record<string, unknown>;
 
     expect(out.name).toBe('MpaasGatewayError');
+    expect(out.message).toEqual(expect.stringContaining('server string to sign is: [REDACTED]'));
     expect(out.code).toBe('SignatureDoesNotMatch');
     expect(out.retryable).toBe(false);
     expect(out.secret).toBe(REDACTED);
@@ -92,6 +93,20 @@ describe('redact', () => {
 
     expect(redact(a)).toEqual({ name: 'a', self: '[Truncated]' });
     expect(JSON.stringify(redact(top))).toContain('[Truncated]');
+  });
+
+  it('scrubs every string it holds, at any depth, whatever key it sits under', () => {
+    const url = 'https://mpaas.cn-hangzhou.aliyuncs.com/?SecurityToken=tok-1&Signature=sig-1';
+    const logged = redact({
+      message: `push failed: ${url}`,
+      request: { urls: [url], nested: { detail: url } },
+    });
+
+    const text = JSON.stringify(logged);
+    expect(text).not.toContain('tok-1');
+    expect(text).not.toContain('sig-1');
+    expect(text).toContain('SecurityToken=[REDACTED]');
+    expect(logged).toMatchObject({ request: { urls: [expect.stringContaining('mpaas.cn')] } });
   });
 
   it('leaves scalars as they are', () => {
