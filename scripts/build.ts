@@ -6,6 +6,7 @@
  * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up;
  * everything a cold start loads is one file (`mergeStart`).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,22 +151,29 @@ export async function bundle(name: string): Promise<BundleSize> {
   const chunks = [...eager]
     .filter((file) => file !== entryFile)
     .map((file) => ({ file: path.join(root, file), exports: outputs[file]?.exports ?? [] }));
-  if (chunks.length > 0) await mergeStart(outdir, chunks);
-  return sizeOf(outdir);
+  const start = chunks.length > 0 ? await mergeStart(outdir, chunks) : undefined;
+  return sizeOf(outdir, start);
 }
 
 /**
- * Makes what a cold start loads one file: the entry and the chunks it imports statically are
- * bundled again into `index.mjs`, and each of those chunks becomes a line that re-exports its
- * bindings from it, for the chunks loaded later that import them (so they share the one instance
- * of each module: the same classes, the same caches). Node's ESM loader resolves, reads and
- * links every file on its own, about 0.4 ms each on the bench machine (13 empty modules against
- * one, 2026-12-02): http-push started with 17 files (#11).
+ * Makes what a cold start loads one file of code: the entry and the chunks it imports statically
+ * are bundled again into `chunks/start-<hash>.mjs`, `index.mjs` becomes one line re-exporting it,
+ * and each of those chunks a line that re-exports its bindings from it, for the chunks loaded
+ * later that import them (so they share the one instance of each module: the same classes, the
+ * same caches). Node's ESM loader resolves, reads and links every file on its own, about 0.4 ms
+ * each on the bench machine (13 empty modules against one, 2026-12-02): http-push started with
+ * 17 files (#11).
+ *
+ * Why not the code in `index.mjs` itself: the chunks' re-exports would then name `index.mjs`,
+ * and a runtime that imports the entry by another URL (a query string, a symlinked path; FC's
+ * docs do not say how its runtime imports a handler) would load a second copy of everything for
+ * the first chunk loaded later. Every file here is imported by a relative path, so they resolve to
+ * one URL whatever the entry's.
  */
 async function mergeStart(
   outdir: string,
   chunks: readonly { file: string; exports: readonly string[] }[],
-): Promise<void> {
+): Promise<string> {
   const entry = path.join(outdir, 'index.mjs');
   const eager = new Set([entry, ...chunks.map((chunk) => chunk.file)]);
   const alias = (index: number, name: string) => `__start${index}_${name}`;
@@ -177,7 +185,9 @@ async function mergeStart(
   });
   // made beside the function's folder, not in it: a failed merge leaves nothing to deploy there
   const work = await mkdtemp(path.join(os.tmpdir(), 'mpaas-build-'));
-  const merged = path.join(work, 'index.mjs');
+  const merged = path.join(work, 'start.mjs');
+  const chunksDir = path.join(outdir, 'chunks');
+  let start = '';
   try {
     await build({
       ...OUTPUT,
@@ -194,12 +204,13 @@ async function mergeStart(
         {
           name: 'start-files',
           setup(plugin) {
-            // a chunk loaded later stays where it is: its import() is written relative to index.mjs
+            // a chunk loaded later stays where it is: its import() is written relative to the
+            // start chunk, beside it in chunks/
             plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
               const file = path.resolve(args.resolveDir, args.path);
               if (eager.has(file)) return undefined;
               return {
-                path: `./${path.relative(outdir, file).split(path.sep).join('/')}`,
+                path: `./${path.relative(chunksDir, file).split(path.sep).join('/')}`,
                 external: true,
               };
             });
@@ -221,38 +232,47 @@ async function mergeStart(
         },
       ],
     });
-    // the merged entry first: the chunks' re-exports name bindings only it has
+    // the start chunk and the entry first: the chunks' re-exports name bindings only it has
     const code = await readFile(merged, 'utf8');
-    await writeFile(entry, code);
-    // the map's sources are relative to where it was made: made relative to index.mjs again
+    start = `start-${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.mjs`;
+    await writeFile(
+      path.join(chunksDir, start),
+      code.replace('sourceMappingURL=start.mjs.map', `sourceMappingURL=${start}.map`),
+    );
+    // the map's sources are relative to where it was made: made relative to the chunk again
     const map = JSON.parse(await readFile(`${merged}.map`, 'utf8')) as { sources: string[] };
     map.sources = map.sources.map((source) =>
-      path.relative(outdir, path.resolve(work, source)).split(path.sep).join('/'),
+      path.relative(chunksDir, path.resolve(work, source)).split(path.sep).join('/'),
     );
-    await writeFile(`${entry}.map`, JSON.stringify(map));
+    await writeFile(path.join(chunksDir, `${start}.map`), JSON.stringify(map));
+    await writeFile(entry, `export * from './chunks/${start}';\n`);
+    await rm(`${entry}.map`, { force: true });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
   for (const [index, chunk] of chunks.entries()) {
     const names = chunk.exports.map((name) => `${alias(index, name)} as ${name}`).join(', ');
-    // chunks live in chunks/, beside index.mjs: always `../index.mjs`
-    const from = path.relative(path.dirname(chunk.file), entry).split(path.sep).join('/');
-    await writeFile(chunk.file, names === '' ? '' : `export { ${names} } from '${from}';\n`);
+    // every chunk lives in chunks/, beside the start chunk
+    await writeFile(chunk.file, names === '' ? '' : `export { ${names} } from './${start}';\n`);
     await rm(`${chunk.file}.map`, { force: true });
   }
+  return start;
 }
 
 /**
- * The bytes of `outdir`'s entry, which after `mergeStart` is all a cold start loads, and of the
- * chunks loaded later (test/bench/bundle-size.ts finds the start files again from the code).
+ * The bytes of what `outdir`'s cold start loads (after `mergeStart`, `index.mjs` and the start
+ * chunk it re-exports) and of the chunks loaded later (test/bench/bundle-size.ts finds the start
+ * files again from the code).
  */
-async function sizeOf(outdir: string): Promise<BundleSize> {
+async function sizeOf(outdir: string, start: string | undefined): Promise<BundleSize> {
   const chunks = await readdir(path.join(outdir, 'chunks')).catch(() => [] as string[]);
-  let lazy = 0;
+  const size: BundleSize = { entry: (await stat(path.join(outdir, 'index.mjs'))).size, lazy: 0 };
   for (const file of chunks.filter((name) => name.endsWith('.mjs'))) {
-    lazy += (await stat(path.join(outdir, 'chunks', file))).size;
+    const bytes = (await stat(path.join(outdir, 'chunks', file))).size;
+    if (file === start) size.entry += bytes;
+    else size.lazy += bytes;
   }
-  return { entry: (await stat(path.join(outdir, 'index.mjs'))).size, lazy };
+  return size;
 }
 
 /**
