@@ -6,9 +6,7 @@
  * node_modules at run time, and the runtime's preinstalled pop-core 1.7.13 is never picked up;
  * everything a cold start loads is one file (`mergeStart`).
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -183,73 +181,60 @@ async function mergeStart(
     const names = chunk.exports.map((name) => `${name} as ${alias(index, name)}`).join(', ');
     lines.push(`export { ${names} } from ${JSON.stringify(chunk.file)};`);
   });
-  // made beside the function's folder, not in it: a failed merge leaves nothing to deploy there
-  const work = await mkdtemp(path.join(os.tmpdir(), 'mpaas-build-'));
-  const merged = path.join(work, 'start.mjs');
   const chunksDir = path.join(outdir, 'chunks');
-  let start = '';
-  try {
-    await build({
-      ...OUTPUT,
-      stdin: {
-        contents: lines.join('\n'),
-        resolveDir: outdir,
-        sourcefile: 'start.mjs',
-        loader: 'js',
-      },
-      outfile: merged,
-      // one require for the merged file, not one per file merged (each brings the banner)
-      banner: { js: REQUIRE_BANNER },
-      plugins: [
-        {
-          name: 'start-files',
-          setup(plugin) {
-            // a chunk loaded later stays where it is: its import() is written relative to the
-            // start chunk, beside it in chunks/
-            plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
-              const file = path.resolve(args.resolveDir, args.path);
-              if (eager.has(file)) return undefined;
-              return {
-                path: `./${path.relative(chunksDir, file).split(path.sep).join('/')}`,
-                external: true,
-              };
-            });
-            // each merged file without its own banner: the line stays, empty, so that its
-            // source map (read from its sourceMappingURL) still lines up
-            plugin.onLoad({ filter: /\.mjs$/ }, async (args) => {
-              if (!eager.has(args.path)) return undefined;
-              const code = await readFile(args.path, 'utf8');
-              if (!code.startsWith(REQUIRE_BANNER)) {
-                throw new Error(`${args.path} does not start with the require banner`);
-              }
-              return {
-                contents: code.slice(REQUIRE_BANNER.length),
-                loader: 'js',
-                resolveDir: path.dirname(args.path),
-              };
-            });
-          },
+  // esbuild writes nothing unless the whole build succeeds: a failed merge leaves the split
+  // build as it was, which runs as it is
+  const result = await build({
+    ...OUTPUT,
+    stdin: {
+      contents: lines.join('\n'),
+      resolveDir: outdir,
+      sourcefile: 'start.mjs',
+      loader: 'js',
+    },
+    outdir: chunksDir,
+    entryNames: 'start-[hash]',
+    outExtension: { '.js': '.mjs' },
+    // one require for the merged file, not one per file merged (each brings the banner)
+    banner: { js: REQUIRE_BANNER },
+    plugins: [
+      {
+        name: 'start-files',
+        setup(plugin) {
+          // a chunk loaded later stays where it is: its import() is written relative to the
+          // start chunk, beside it in chunks/
+          plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
+            const file = path.resolve(args.resolveDir, args.path);
+            if (eager.has(file)) return undefined;
+            return {
+              path: `./${path.relative(chunksDir, file).split(path.sep).join('/')}`,
+              external: true,
+            };
+          });
+          // each merged file without its own banner: the line stays, empty, so that its
+          // source map (read from its sourceMappingURL) still lines up
+          plugin.onLoad({ filter: /\.mjs$/ }, async (args) => {
+            if (!eager.has(args.path)) return undefined;
+            const code = await readFile(args.path, 'utf8');
+            if (!code.startsWith(REQUIRE_BANNER)) {
+              throw new Error(`${args.path} does not start with the require banner`);
+            }
+            return {
+              contents: code.slice(REQUIRE_BANNER.length),
+              loader: 'js',
+              resolveDir: path.dirname(args.path),
+            };
+          });
         },
-      ],
-    });
-    // the start chunk and the entry first: the chunks' re-exports name bindings only it has
-    const code = await readFile(merged, 'utf8');
-    start = `start-${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.mjs`;
-    await writeFile(
-      path.join(chunksDir, start),
-      code.replace('sourceMappingURL=start.mjs.map', `sourceMappingURL=${start}.map`),
-    );
-    // the map's sources are relative to where it was made: made relative to the chunk again
-    const map = JSON.parse(await readFile(`${merged}.map`, 'utf8')) as { sources: string[] };
-    map.sources = map.sources.map((source) =>
-      path.relative(chunksDir, path.resolve(work, source)).split(path.sep).join('/'),
-    );
-    await writeFile(path.join(chunksDir, `${start}.map`), JSON.stringify(map));
-    await writeFile(entry, `export * from './chunks/${start}';\n`);
-    await rm(`${entry}.map`, { force: true });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+      },
+    ],
+  });
+  const output = Object.keys(result.metafile.outputs).find((file) => file.endsWith('.mjs'));
+  if (output === undefined) throw new Error(`the merge of ${outdir} wrote no start chunk`);
+  const start = path.basename(output);
+  // the entry, then the chunks' re-exports, which name bindings only the start chunk has
+  await writeFile(entry, `export * from './chunks/${start}';\n`);
+  await rm(`${entry}.map`, { force: true });
   for (const [index, chunk] of chunks.entries()) {
     const names = chunk.exports.map((name) => `${alias(index, name)} as ${name}`).join(', ');
     // every chunk lives in chunks/, beside the start chunk
