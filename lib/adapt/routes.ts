@@ -69,11 +69,7 @@ function matches(spec: RouteSpec, segments: readonly string[]): Record<string, s
  * Refuses any query parameter `route` does not take.
  * @throws BadRequestError 400 `InvalidQueryParameter` naming it.
  */
-export function checkQuery(
-  query: Readonly<Record<string, string>>,
-  route: string,
-  accepted: readonly string[],
-): void {
+export function checkQuery(query: Query, route: string, accepted: readonly string[]): void {
   for (const name of Object.keys(query)) {
     if (!accepted.includes(name)) {
       const takes = accepted.length === 0 ? 'no query parameters' : accepted.join(', ');
@@ -82,10 +78,7 @@ export function checkQuery(
   }
 }
 
-function pushRoute(
-  _params: Record<string, string>,
-  query: Readonly<Record<string, string>>,
-): Route {
+function pushRoute(_params: Record<string, string>, query: Query): Route {
   checkQuery(query, 'POST /pushes', ['dryRun']);
   const dryRun = query.dryRun;
   if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
@@ -127,11 +120,7 @@ export const ROUTES: readonly RouteSpec[] = [
  *   are checked by route-parameters.ts).
  * @example routeOf('POST', '/pushes', { dryRun: 'true' }) // { kind: 'push', dryRun: true }
  */
-export function routeOf(
-  method: string,
-  path: string,
-  query: Readonly<Record<string, string>>,
-): Route {
+export function routeOf(method: string, path: string, query: Query): Route {
   const verb = method.toUpperCase();
   const segments = path.split('/').filter(Boolean);
   for (const spec of ROUTES) {
