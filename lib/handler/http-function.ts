@@ -133,26 +133,26 @@ export async function pushFromHttp(
     ]);
     return dryRunAnswer(dryRunOf(plan), { ...answer, replayed: false });
   }
-  // the store's code is loaded when a request first needs it, with a key or a dispatch: a push
-  // without a key needs none of it (store-scope.ts)
-  const scope =
-    idempotencyKey === undefined && plan.mode === 'inline'
-      ? undefined
-      : await import('#lib/handler/store-scope.ts');
-  const ledger = scope?.ledgerFor(state, context, idempotencyKey);
+  // the store's code (store-scope.ts) is loaded when a request first needs it, with a dispatch
+  // or a key: a push without a key needs none of it
   if (plan.mode === 'dispatch') {
     // 4. send
-    const [{ sendDispatch }, { dispatchOptions }] = await Promise.all([
+    const [{ sendDispatch }, scope] = await Promise.all([
       import('#lib/send/dispatch.ts'),
       import('#lib/handler/store-scope.ts'),
     ]);
-    const options = dispatchOptions(state, context);
+    const ledger = scope.ledgerFor(state, context, idempotencyKey);
+    const options = scope.dispatchOptions(state, context);
     const { value, replayed } = await sendDispatch(plan, options, ledger);
     // 5. report
     annotate(state, { outcome: 'dispatched', statusCode: 202, dispatchId: value.dispatchId });
     count(state, { targets: value.targets, dispatched: replayed ? 0 : value.targets });
     return dispatchAnswer(value, { ...answer, replayed });
   }
+  const ledger =
+    idempotencyKey === undefined
+      ? undefined
+      : (await import('#lib/handler/store-scope.ts')).ledgerFor(state, context, idempotencyKey);
   // 4. send
   const sent = await sendPush(plan, sendOptions(state, context, state.logger), ledger);
   // 5. report
