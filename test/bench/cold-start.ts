@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { bundlePath, childEnv, childScript, root } from './paths.ts';
-import { median, msSince, round, type Verdict, verdict } from './stats.ts';
+import { median, medianRatio, msSince, round, type Verdict, verdict } from './stats.ts';
 
 /**
  * Target: a process that loads the bundle at most this multiple of a bare `node` process (the
@@ -97,9 +97,7 @@ function summarize(name: string, runs: number, samplesMs: ColdStartRow['samplesM
   };
   const paired = (series: number[]) =>
     median(series.map((ms, i) => ms - (samplesMs.bare[i] ?? Number.NaN)));
-  const perTriple = (series: number[]) =>
-    median(series.map((ms, i) => ms / (samplesMs.bare[i] ?? Number.NaN)));
-  const ratio = perTriple(samplesMs.bundle);
+  const ratio = medianRatio(samplesMs.bundle, samplesMs.bare);
   return {
     name,
     runs,
@@ -120,7 +118,7 @@ function summarize(name: string, runs: number, samplesMs: ColdStartRow['samplesM
     },
     ratio: round(ratio, 3),
     ratioOfMedians: round(medianMs.bundle / medianMs.bare, 3),
-    plainRatio: round(perTriple(samplesMs.plain), 3),
+    plainRatio: round(medianRatio(samplesMs.plain, samplesMs.bare), 3),
     ratioToPlain: round(addedMs.bundle / addedMs.plain, 3),
     targetRatio: COLD_START_TARGET_RATIO,
     verdict: verdict(ratio, COLD_START_TARGET_RATIO),

@@ -12,7 +12,7 @@
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
 import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
-import { median, round, type Verdict, verdict } from './stats.ts';
+import { median, medianRatio, round, type Verdict, verdict } from './stats.ts';
 import { startFloorServer } from './store.ts';
 
 /** Target: at most 60 MB (MiB) peak RSS, in KB as maxRSS reports it. */
@@ -128,9 +128,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     floor: round(median(samplesMs.floor)),
   };
   // each round's own ratio, as cold-start.ts does: its children ran one after the other
-  const perRound = (over: number[], under: number[]) =>
-    median(over.map((ms, i) => ms / (under[i] ?? Number.NaN)));
-  const firstRatio = perRound(samplesMs.bundle, samplesMs.bare);
+  const firstRatio = medianRatio(samplesMs.bundle, samplesMs.bare);
   harness.emulator.clearPushes();
   const medianKb = {
     bare: median(samplesKb.bare),
@@ -151,10 +149,10 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
       samplesMs,
       medianMs,
       ratio: round(firstRatio, 3),
-      plainRatio: round(perRound(samplesMs.plain, samplesMs.bare), 3),
+      plainRatio: round(medianRatio(samplesMs.plain, samplesMs.bare), 3),
       floor: {
-        ratio: round(perRound(samplesMs.floor, samplesMs.bare), 3),
-        overFloor: round(perRound(samplesMs.bundle, samplesMs.floor), 3),
+        ratio: round(medianRatio(samplesMs.floor, samplesMs.bare), 3),
+        overFloor: round(medianRatio(samplesMs.bundle, samplesMs.floor), 3),
       },
       targetRatio: FIRST_INVOCATION_TARGET_RATIO,
       verdict: verdict(firstRatio, FIRST_INVOCATION_TARGET_RATIO),

@@ -21,6 +21,14 @@ export function median(samples: readonly number[]): number {
   return ((sorted[mid - 1] ?? Number.NaN) + upper) / 2;
 }
 
+/**
+ * The median of each round's own ratio, `over[i] ÷ under[i]`: the two were measured one after the
+ * other, so a machine that drifts between rounds moves both sides of each.
+ */
+export function medianRatio(over: readonly number[], under: readonly number[]): number {
+  return median(over.map((ms, i) => ms / (under[i] ?? Number.NaN)));
+}
+
 /** Rounds for reports: timings to 0.01 ms, ratios to 0.001. */
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
