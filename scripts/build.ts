@@ -109,12 +109,19 @@ const OUTPUT = {
  * invocations need (ioredis, fc2, the stores, the routes a push does not take) in chunks beside
  * it, loaded by `import()` on first use; then `mergeStart` makes what a cold start loads one file.
  */
-export async function bundle(name: string): Promise<BundleSize> {
-  const outdir = path.join(root, 'dist', name);
+export function bundle(name: string): Promise<BundleSize> {
+  return bundleEntry(path.join(root, 'functions', name, 'index.ts'), path.join(root, 'dist', name));
+}
+
+/**
+ * Bundles one entry into `<outdir>/index.mjs` as `bundle` bundles a function: the same settings,
+ * splitting and merge (test/bench builds its documented floor with it).
+ */
+export async function bundleEntry(entryPoint: string, outdir: string): Promise<BundleSize> {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     ...OUTPUT,
-    entryPoints: { index: path.join(root, 'functions', name, 'index.ts') },
+    entryPoints: { index: entryPoint },
     outdir,
     outExtension: { '.js': '.mjs' },
     splitting: true,
@@ -135,7 +142,10 @@ export async function bundle(name: string): Promise<BundleSize> {
     plugins: [lazyBuiltins(), prebuiltZodJson()],
   });
   const outputs = result.metafile.outputs;
-  const entryFile = Object.keys(outputs).find((file) => file.endsWith(`${name}/index.mjs`)) ?? '';
+  const entryFile =
+    Object.keys(outputs).find(
+      (file) => path.resolve(root, file) === path.join(outdir, 'index.mjs'),
+    ) ?? '';
   // What FC loads at cold start: the entry and every chunk it imports statically, transitively.
   const eager = new Set<string>();
   const visit = (file: string): void => {

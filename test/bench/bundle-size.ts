@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { bundle } from '../../scripts/build.ts';
-import { childScript, root, snapshotBundle } from './paths.ts';
+import { buildDocumentedFloor, childScript, root, snapshotBundle } from './paths.ts';
 import { type Verdict, verdict } from './stats.ts';
 
 /** Target: at most this many bytes loaded at cold start (250 KB, KB = 1024 bytes). */
@@ -38,6 +38,8 @@ export interface BundleSizeReport {
   functions: BundleSizeRow[];
   /** pop-core + zod + @middy/core package roots, bundled and minified like a function. */
   plainBaseline: Bytes;
+  /** The documented floor (documented-floor.ts), built into the snapshot with the same build. */
+  documentedFloor: { entry: number; lazy: number };
 }
 
 // Static `import … from "./x.mjs"`, `import "./x.mjs"` and `export … from "./x.mjs"`; a dynamic
@@ -139,5 +141,9 @@ export async function measureBundleSizes(
 ): Promise<BundleSizeReport> {
   const functions: BundleSizeRow[] = [];
   for (const name of names) functions.push(await measureFunction(name, snapshot));
-  return { functions, plainBaseline: await plainBaseline() };
+  return {
+    functions,
+    plainBaseline: await plainBaseline(),
+    documentedFloor: await buildDocumentedFloor(snapshot),
+  };
 }

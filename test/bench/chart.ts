@@ -59,7 +59,9 @@ function panelSvg(panel: Panel, top: number): { svg: string; height: number } {
   panel.bars.forEach((bar, index) => {
     const y = top + TITLE_HEIGHT + index * (BAR_HEIGHT + BAR_GAP);
     const width = Math.max(0, Number.isFinite(bar.value) ? bar.value * scale : 0);
-    const text = bar.text ?? `${bar.value.toFixed(1)} ${panel.unit}`;
+    const text =
+      bar.text ??
+      (panel.unit === '×' ? `${bar.value.toFixed(2)}×` : `${bar.value.toFixed(1)} ${panel.unit}`);
     parts.push(
       `<text x="${LABEL_WIDTH - 8}" y="${y + 12}" text-anchor="end">${escapeXml(bar.label)}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${COLORS[bar.kind]}"/>`,
@@ -72,6 +74,7 @@ function panelSvg(panel: Panel, top: number): { svg: string; height: number } {
 function panels(results: BenchResults): Panel[] {
   const { perPush, fanOut, memory, bundleSize } = results;
   const mb = (kb: number) => kb / 1024;
+  const first = memory.firstInvocation;
   return [
     {
       title:
@@ -79,6 +82,11 @@ function panels(results: BenchResults): Panel[] {
       unit: '×',
       bars: results.coldStart.flatMap((row) => [
         { label: `${row.name} bundle`, value: row.ratio, kind: 'subject' as const },
+        {
+          label: `${row.name} documented floor`,
+          value: row.documented.ratio,
+          kind: 'baseline' as const,
+        },
         {
           label: `${row.name} plain imports`,
           value: row.plainRatio,
@@ -99,6 +107,11 @@ function panels(results: BenchResults): Panel[] {
           value: row.entry.raw / 1024,
           kind: 'subject' as const,
         })),
+        {
+          label: 'documented floor',
+          value: bundleSize.documentedFloor.entry / 1024,
+          kind: 'baseline' as const,
+        },
         {
           label: 'plain (pop-core+zod+middy)',
           value: bundleSize.plainBaseline.raw / 1024,
@@ -121,6 +134,12 @@ function panels(results: BenchResults): Panel[] {
           kind: 'subject',
         },
         {
+          label: 'documented floor p50',
+          value: perPush.documentedMs.p50,
+          text: `${perPush.documentedMs.p50.toFixed(2)} ms`,
+          kind: 'baseline',
+        },
+        {
           label: 'bare pop-core p50',
           value: perPush.bareMs.p50,
           text: `${perPush.bareMs.p50.toFixed(2)} ms`,
@@ -139,6 +158,17 @@ function panels(results: BenchResults): Panel[] {
           kind: 'baseline',
         },
       ],
+    },
+    {
+      title: 'First invocation: a process loading http-push and sending one push ÷ bare node',
+      unit: '×',
+      bars: [
+        { label: 'http-push bundle', value: first.ratio, kind: 'subject' },
+        { label: 'documented floor', value: first.documented.ratio, kind: 'baseline' },
+        { label: 'one signed round trip', value: first.floor.ratio, kind: 'baseline' },
+        { label: 'plain imports + 1 call', value: first.plainRatio, kind: 'baseline' },
+      ],
+      target: { value: first.targetRatio, label: `target ≤ ${first.targetRatio}×` },
     },
     {
       title: `Fan-out: ${fanOut.targets} targets, ${fanOut.delayMs} ms per call (median ms)`,

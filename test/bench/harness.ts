@@ -14,7 +14,7 @@ import { type Emulator, startEmulator } from '#local/emulator/server.ts';
 import { CredentialStore } from '#local/emulator/sts.ts';
 import type { BuiltHandler } from '#test/helpers/built.ts';
 import { docsExample, fcContext, jsonPushEvent } from '#test/helpers/fc.ts';
-import { bundlePath } from './paths.ts';
+import { bundlePath, DOCUMENTED_FLOOR } from './paths.ts';
 
 export const APP_ID = 'ONEX570DA89211721';
 export const WORKSPACE_ID = 'test';
@@ -29,6 +29,8 @@ export interface Harness {
   /** The snapshot the handler was loaded from (see paths.ts). */
   snapshot: string;
   handler: BuiltHandler;
+  /** The documented floor's handler (documented-floor.ts), built into the same snapshot. */
+  documentedFloor: BuiltHandler;
   /** The wire parameters the handler sent for the docs example (TargetMsgkey replaced per call). */
   wireParams: Record<string, string>;
   close(): Promise<void>;
@@ -85,8 +87,9 @@ export async function invokeHandler(
   harness: Harness,
   event: Buffer,
   context: InvocationContextOf = invocationContext(harness),
+  handler: BuiltHandler = harness.handler,
 ): Promise<number> {
-  return statusCodeOf(await harness.handler(event, context));
+  return statusCodeOf(await handler(event, context));
 }
 
 const bareAgent = new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 });
@@ -139,11 +142,14 @@ export async function startHarness(snapshot: string): Promise<Harness> {
   process.env.MPAAS_WORKSPACE_ID = WORKSPACE_ID;
   const url = pathToFileURL(bundlePath(snapshot, 'http-push')).href;
   const { handler } = (await import(url)) as { handler: BuiltHandler };
+  const floorUrl = pathToFileURL(bundlePath(snapshot, DOCUMENTED_FLOOR)).href;
+  const { handler: documentedFloor } = (await import(floorUrl)) as { handler: BuiltHandler };
   const partial = {
     emulator,
     sts,
     snapshot,
     handler,
+    documentedFloor,
     wireParams: {},
     close: () => emulator.close(),
   };
@@ -151,6 +157,21 @@ export async function startHarness(snapshot: string): Promise<Harness> {
   const recorded = emulator.pushes()[0];
   if (status !== 200 || recorded === undefined) {
     throw new Error(`http-push answered ${status} to the docs example; cannot benchmark it`);
+  }
+  emulator.clearPushes();
+  // the documented floor must make the same call, or comparing it would say nothing
+  const floorStatus = await silenced(() =>
+    invokeHandler(partial, pushEvent(targetPairs(1, 'probe')), undefined, documentedFloor),
+  );
+  const floorRecorded = emulator.pushes()[0];
+  if (
+    floorStatus !== 200 ||
+    floorRecorded === undefined ||
+    JSON.stringify(toWire(floorRecorded.params)) !== JSON.stringify(toWire(recorded.params))
+  ) {
+    throw new Error(
+      `the documented floor answered ${floorStatus} or sent other parameters than http-push`,
+    );
   }
   emulator.clearPushes();
   return {

@@ -8,10 +8,11 @@
  * a ratio bundle ÷ bare process (#11's target). Its physical floor is a fresh process that makes
  * the one call no implementation can skip, an HMAC-SHA1-signed POST with only node:http and
  * node:crypto loaded, to a server that answers at once (children/round-trips.mjs and store.ts's
- * floor server, as the keyed floor): the row says how far the bundle is from it too.
+ * floor server, as the keyed floor): the row says how far the bundle is from it too, and from the
+ * documented floor (documented-floor.ts) loaded and invoked by the same child as the bundle.
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
-import { bundlePath, childEnv, childScript, runNode } from './paths.ts';
+import { bundlePath, childEnv, childScript, DOCUMENTED_FLOOR, runNode } from './paths.ts';
 import { median, medianRatio, round, type Verdict, verdict } from './stats.ts';
 import { startFloorServer } from './store.ts';
 
@@ -35,14 +36,25 @@ export interface MemoryReport {
   verdict: Verdict;
   /** Wall time of the same children: load + one invocation against bare `node`. */
   firstInvocation: {
-    samplesMs: { bare: number[]; bundle: number[]; plain: number[]; floor: number[] };
-    medianMs: { bare: number; bundle: number; plain: number; floor: number };
+    samplesMs: {
+      bare: number[];
+      bundle: number[];
+      plain: number[];
+      floor: number[];
+      documented: number[];
+    };
+    medianMs: { bare: number; bundle: number; plain: number; floor: number; documented: number };
     /** bundle ÷ bare, the median of each round's own. */
     ratio: number;
     /** The plain child ÷ bare, as `ratio` is. */
     plainRatio: number;
     /** floor ÷ bare: what the call alone costs a fresh process; bundle ÷ floor: how far above. */
     floor: { ratio: number; overFloor: number };
+    /**
+     * The documented floor (documented-floor.ts) in the same child: ÷ bare (`ratio`), and the
+     * bundle ÷ it (`overDocumented`).
+     */
+    documented: { ratio: number; overDocumented: number };
     targetRatio: number;
     verdict: Verdict;
   };
@@ -86,6 +98,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     bundle: [] as number[],
     plain: [] as number[],
     floor: [] as number[],
+    documented: [] as number[],
   };
   const floorServer = await startFloorServer();
   try {
@@ -109,8 +122,18 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
         BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
       });
       const floor = await runChild([childScript('round-trips.mjs'), floorServer.url], {});
+      const documented = await runChild(
+        [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, DOCUMENTED_FLOOR)],
+        {
+          ...base,
+          BENCH_EVENT: pushEvent(targetPairs(1, `mem-f${run}`)).toString(),
+          BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+        },
+      );
       if (run < 0) continue;
+      expectStatus(documented, 'the documented floor in a child process', 200);
       samplesMs.floor.push(round(floor.ms));
+      samplesMs.documented.push(round(documented.ms));
       samplesKb.bare.push(bare.maxRSS);
       samplesKb.bundle.push(expectStatus(bundle, 'http-push in a child process', 200));
       samplesKb.plain.push(expectStatus(plain, 'the plain child process', 200));
@@ -126,6 +149,7 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
     bundle: round(median(samplesMs.bundle)),
     plain: round(median(samplesMs.plain)),
     floor: round(median(samplesMs.floor)),
+    documented: round(median(samplesMs.documented)),
   };
   // each round's own ratio, as cold-start.ts does: its children ran one after the other
   const firstRatio = medianRatio(samplesMs.bundle, samplesMs.bare);
@@ -153,6 +177,10 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
       floor: {
         ratio: round(medianRatio(samplesMs.floor, samplesMs.bare), 3),
         overFloor: round(medianRatio(samplesMs.bundle, samplesMs.floor), 3),
+      },
+      documented: {
+        ratio: round(medianRatio(samplesMs.documented, samplesMs.bare), 3),
+        overDocumented: round(medianRatio(samplesMs.bundle, samplesMs.documented), 3),
       },
       targetRatio: FIRST_INVOCATION_TARGET_RATIO,
       verdict: verdict(firstRatio, FIRST_INVOCATION_TARGET_RATIO),

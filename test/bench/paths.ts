@@ -11,6 +11,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BundleSize, bundleEntry } from '../../scripts/build.ts';
 import { msSince } from './stats.ts';
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,20 @@ export async function snapshotBundle(snapshot: string, name: string): Promise<st
 
 export function removeSnapshot(snapshot: string): Promise<void> {
   return rm(snapshot, { recursive: true, force: true });
+}
+
+/**
+ * The documented floor's folder in a snapshot (documented-floor.ts, built by `buildDocumentedFloor`
+ * with the functions' build settings): loaded, invoked and timed as a function's bundle is.
+ */
+export const DOCUMENTED_FLOOR = 'documented-floor';
+
+/** Builds the documented floor into the snapshot, as scripts/build.ts builds a function. */
+export function buildDocumentedFloor(snapshot: string): Promise<BundleSize> {
+  return bundleEntry(
+    path.join(benchDir, 'documented-floor.ts'),
+    path.join(snapshot, DOCUMENTED_FLOOR),
+  );
 }
 
 /** The snapshot of a function's bundle, as FC loads it. */
