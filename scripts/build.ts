@@ -117,7 +117,9 @@ export function bundle(name: string): Promise<BundleSize> {
  * Bundles one entry into `<outdir>/index.mjs` as `bundle` bundles a function: the same settings,
  * splitting and merge (test/bench builds its documented floor with it).
  */
-export async function bundleEntry(entryPoint: string, outdir: string): Promise<BundleSize> {
+export async function bundleEntry(entryPoint: string, into: string): Promise<BundleSize> {
+  // absolute, so that the entry is found among esbuild's outputs whatever the caller passed
+  const outdir = path.resolve(root, into);
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     ...OUTPUT,
@@ -142,10 +144,11 @@ export async function bundleEntry(entryPoint: string, outdir: string): Promise<B
     plugins: [lazyBuiltins(), prebuiltZodJson()],
   });
   const outputs = result.metafile.outputs;
-  const entryFile =
-    Object.keys(outputs).find(
-      (file) => path.resolve(root, file) === path.join(outdir, 'index.mjs'),
-    ) ?? '';
+  const entryFile = Object.keys(outputs).find(
+    (file) => path.resolve(root, file) === path.join(outdir, 'index.mjs'),
+  );
+  // without it nothing would be merged, and the build would look fine
+  if (entryFile === undefined) throw new Error(`esbuild wrote no ${outdir}/index.mjs`);
   // What FC loads at cold start: the entry and every chunk it imports statically, transitively.
   const eager = new Set<string>();
   const visit = (file: string): void => {
