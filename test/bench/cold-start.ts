@@ -8,13 +8,14 @@
  * (documented-floor.ts, bundled as the functions are): what loading only what the documented
  * behaviour of a push needs costs, and how far the bundle is above that.
  *
- * Runs are interleaved bare, bundle, plain, bare, … so that a noisy neighbour slows all three
- * alike, and the ratio is the median of each triple's own; a first unrecorded triple warms the
- * page cache.
+ * Each round runs bare, bundle, plain and the documented floor one after the other, in an order
+ * that turns from round to round, so that a noisy neighbour slows all four alike and none always
+ * runs after the same one; the ratio is the median of each round's own, and a first unrecorded
+ * round warms the page cache.
  */
 import { spawnSync } from 'node:child_process';
 import { bundlePath, childEnv, childScript, DOCUMENTED_FLOOR, root } from './paths.ts';
-import { median, medianRatio, msSince, round, type Verdict, verdict } from './stats.ts';
+import { median, medianRatio, msSince, rotated, round, type Verdict, verdict } from './stats.ts';
 
 /**
  * Target: a process that loads the bundle at most this multiple of a bare `node` process (the
@@ -90,11 +91,11 @@ export function measureColdStart(
       plain: [] as number[],
       documented: [] as number[],
     };
+    const kinds = ['bare', 'bundle', 'plain', 'documented'] as const;
+    const args = { bare, bundle, plain, documented };
     for (let run = 0; run < runs; run += 1) {
-      samplesMs.bare.push(timeProcess(bare));
-      samplesMs.bundle.push(timeProcess(bundle));
-      samplesMs.plain.push(timeProcess(plain));
-      samplesMs.documented.push(timeProcess(documented));
+      // each kind goes first, second, third and fourth in turn: none always follows the same one
+      for (const kind of rotated(kinds, run)) samplesMs[kind].push(timeProcess(args[kind]));
     }
     return summarize(name, runs, samplesMs);
   });

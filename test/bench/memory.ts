@@ -13,7 +13,7 @@
  */
 import { APP_ID, type Harness, pushEvent, targetPairs, WORKSPACE_ID } from './harness.ts';
 import { bundlePath, childEnv, childScript, DOCUMENTED_FLOOR, runNode } from './paths.ts';
-import { median, medianRatio, round, type Verdict, verdict } from './stats.ts';
+import { median, medianRatio, rotated, round, type Verdict, verdict } from './stats.ts';
 import { startFloorServer } from './store.ts';
 
 /** Target: at most 60 MB (MiB) peak RSS, in KB as maxRSS reports it. */
@@ -68,6 +68,10 @@ interface ChildResult {
 }
 
 const MARKER = 'BENCH_RESULT ';
+
+/** The children of one round. */
+const CHILD_KINDS = ['bare', 'bundle', 'plain', 'floor', 'documented'] as const;
+type ChildKind = (typeof CHILD_KINDS)[number];
 const BARE_CODE = `process.stdout.write('${MARKER}' + JSON.stringify({ statusCode: 0, maxRSS: process.resourceUsage().maxRSS }))`;
 
 async function runChild(args: string[], env: Record<string, string>): Promise<ChildResult> {
@@ -83,7 +87,8 @@ function expectStatus(result: ChildResult, who: string, status: number): number 
 }
 
 /**
- * Runs `runs` interleaved rounds (bare, bundle, plain, floor) after one unrecorded round.
+ * Runs `runs` rounds of five children (bare, bundle, plain, floor, documented floor), in an order
+ * that turns from round to round, after one unrecorded round.
  * @example const report = await measureMemory(harness, 7);
  */
 export async function measureMemory(harness: Harness, runs: number): Promise<MemoryReport> {
@@ -103,33 +108,42 @@ export async function measureMemory(harness: Harness, runs: number): Promise<Mem
   const floorServer = await startFloorServer();
   try {
     for (let run = -1; run < runs; run += 1) {
-      const bare = await runChild(['-e', BARE_CODE], {});
-      const bundle = await runChild(
-        [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')],
-        {
-          ...base,
-          BENCH_EVENT: pushEvent(targetPairs(1, `mem-h${run}`)).toString(),
-          BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
-        },
-      );
       const params = {
         ...harness.wireParams,
         TargetMsgkey: JSON.stringify(targetPairs(1, `mem-p${run}`)),
       };
-      const plain = await runChild([childScript('push-plain.mjs')], {
-        ...base,
-        BENCH_PARAMS: JSON.stringify(params),
-        BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
-      });
-      const floor = await runChild([childScript('round-trips.mjs'), floorServer.url], {});
-      const documented = await runChild(
-        [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, DOCUMENTED_FLOOR)],
-        {
-          ...base,
-          BENCH_EVENT: pushEvent(targetPairs(1, `mem-f${run}`)).toString(),
-          BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
-        },
-      );
+      const children: Record<ChildKind, () => Promise<ChildResult>> = {
+        bare: () => runChild(['-e', BARE_CODE], {}),
+        bundle: () =>
+          runChild([childScript('push-bundle.mjs'), bundlePath(harness.snapshot, 'http-push')], {
+            ...base,
+            BENCH_EVENT: pushEvent(targetPairs(1, `mem-h${run}`)).toString(),
+            BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+          }),
+        plain: () =>
+          runChild([childScript('push-plain.mjs')], {
+            ...base,
+            BENCH_PARAMS: JSON.stringify(params),
+            BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+          }),
+        floor: () => runChild([childScript('round-trips.mjs'), floorServer.url], {}),
+        documented: () =>
+          runChild(
+            [childScript('push-bundle.mjs'), bundlePath(harness.snapshot, DOCUMENTED_FLOOR)],
+            {
+              ...base,
+              BENCH_EVENT: pushEvent(targetPairs(1, `mem-f${run}`)).toString(),
+              BENCH_CREDENTIALS: JSON.stringify(harness.emulator.mintCredentials()),
+            },
+          ),
+      };
+      // each child takes every place of the round in turn: none always follows the same one
+      const results: Partial<Record<ChildKind, ChildResult>> = {};
+      for (const kind of rotated(CHILD_KINDS, Math.max(run, 0)))
+        results[kind] = await children[kind]();
+      const { bare, bundle, plain, floor, documented } = results;
+      if (!bare || !bundle || !plain || !floor || !documented)
+        throw new Error('a child did not run');
       if (run < 0) continue;
       expectStatus(documented, 'the documented floor in a child process', 200);
       samplesMs.floor.push(round(floor.ms));

@@ -9,8 +9,8 @@
  * redacted log lines, the JSON answer), bundled as the function is. It says how much of the ratio
  * the documented behaviour costs by itself, and how much is the function's own.
  *
- * The three sides take turns, and which goes first turns too, so none always finds a warmer
- * socket or a fresher heap. Building the event and minting credentials happen outside the timer.
+ * The three sides run in all six orders in turn, so none always finds a warmer socket or a
+ * fresher heap, or always follows the same side. Building the event and minting credentials happen outside the timer.
  *
  * The physical floor is the baseline itself: one HMAC-SHA1 signature and one HTTP round trip
  * (HTTPS in the cloud) per PushTemplate call, which no implementation can skip; the ratio is how
@@ -104,12 +104,19 @@ export async function measurePerPush(
     bare: (tag: string) => timeBare(harness, `b${tag}`),
     documented: (tag: string) => timeHandler(harness, `f${tag}`, harness.documentedFloor),
   };
-  const order = ['handler', 'bare', 'documented'] as const;
+  // all six orders of the three, in turn: each side goes first, second and third, and follows
+  // each other side, equally often
+  const orders = [
+    ['handler', 'bare', 'documented'],
+    ['bare', 'documented', 'handler'],
+    ['documented', 'handler', 'bare'],
+    ['handler', 'documented', 'bare'],
+    ['documented', 'bare', 'handler'],
+    ['bare', 'handler', 'documented'],
+  ] as const;
   await silenced(async () => {
     for (let i = 0; i < warmup + iterations; i += 1) {
-      // each side goes first, second and third in turn
-      for (let step = 0; step < order.length; step += 1) {
-        const side = order[(i + step) % order.length] ?? 'handler';
+      for (const side of orders[i % orders.length] ?? orders[0]) {
         const ms = await sides[side](String(i));
         if (i >= warmup) samples[side].push(ms);
       }

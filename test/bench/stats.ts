@@ -46,3 +46,13 @@ export type Verdict = 'PASS' | 'MISS';
 export function verdict(value: number, atMost: number): Verdict {
   return value <= atMost ? 'PASS' : 'MISS';
 }
+
+/**
+ * `items` rotated left by `turn` places: called with turn 0, 1, 2, … each item takes every place
+ * in turn.
+ * @example rotated(['a', 'b', 'c'], 1) // ['b', 'c', 'a']
+ */
+export function rotated<T>(items: readonly T[], turn: number): T[] {
+  const shift = turn % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
