@@ -5,8 +5,8 @@
  *
  * The floor is the bare process: Node's own start, which every cold start pays; the ratio is
  * bundle ÷ bare, how far loading the bundle is from it. Beside it, the documented floor
- * (documented-floor.ts, bundled as the functions are): what loading only what the documented
- * behaviour of a push needs costs, and how far the bundle is above that.
+ * (documented-floor.ts, bundled as the functions are): what loading a subset of what a push's
+ * documented behaviour needs costs, and how far the bundle is above that.
  *
  * Each round runs bare, bundle, plain and the documented floor one after the other, in an order
  * that turns from round to round, so that a noisy neighbour slows all four alike and none always

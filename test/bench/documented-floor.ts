@@ -25,6 +25,7 @@ import middy from '@middy/core';
 import { httpRecord } from '#lib/adapt/http.ts';
 import { configOf } from '#lib/handler/config.ts';
 import { toWireParams } from '#lib/plan/wire.ts';
+import { jsonResponse } from '#lib/report/http-answer.ts';
 import { createLogger } from '#lib/shared/logger.ts';
 import { validatePush } from '#lib/validate/validate.ts';
 
@@ -136,14 +137,9 @@ async function push(event: Buffer, context: FloorContext) {
     dispatched: 0,
     coldStart: false,
   });
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-correlation-id': correlationId,
-    },
-    isBase64Encoded: false,
-    body: JSON.stringify({
+  return jsonResponse(
+    200,
+    {
       requestId: context.requestId,
       status: 'SENT',
       summary,
@@ -151,8 +147,9 @@ async function push(event: Buffer, context: FloorContext) {
       calls: [
         { chunk: 0, status: 'SENT', attempts: 1, inDoubt: false, mpaasRequestId: body.RequestId },
       ],
-    }),
-  };
+    },
+    { 'x-correlation-id': correlationId },
+  );
 }
 
 export const handler = middy(push);

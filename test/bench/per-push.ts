@@ -4,13 +4,15 @@
  * parameters. Both include the emulator's own work (signature check, rules), so the ratio bounds
  * what the handler adds: event parsing, validation, middleware, logging, the fan-out machinery.
  *
- * A third side is the documented floor (documented-floor.ts): the same call made by only what
- * the README documents that every push does (middy, reading the event, the zod validation, two
- * redacted log lines, the JSON answer), bundled as the function is. It says how much of the ratio
- * the documented behaviour costs by itself, and how much is the function's own.
+ * A third side is the documented floor (documented-floor.ts): the same call made by a subset of
+ * what the README documents that every push does (middy, the configuration, reading the event,
+ * the zod validation, two redacted log lines, the JSON answer), bundled as the function is. It
+ * says how much of the ratio that documented work costs by itself, and how much is the
+ * function's own.
  *
  * The three sides run in all six orders in turn, so none always finds a warmer socket or a
- * fresher heap, or always follows the same side. Building the event and minting credentials happen outside the timer.
+ * fresher heap, or always follows the same side. Building the event and minting credentials
+ * happen outside the timer.
  *
  * The physical floor is the baseline itself: one HMAC-SHA1 signature and one HTTP round trip
  * (HTTPS in the cloud) per PushTemplate call, which no implementation can skip; the ratio is how
@@ -46,7 +48,7 @@ export interface PerPushReport {
   samplesMs: { handler: number[]; bare: number[]; documented: number[] };
   handlerMs: LatencySummary;
   bareMs: LatencySummary;
-  /** The documented floor (documented-floor.ts): what the documented behaviour alone costs. */
+  /** The documented floor (documented-floor.ts): what a subset of the documented work costs. */
   documentedMs: LatencySummary;
   ratio: { p50: number; p99: number };
   /** p50s: the documented floor ÷ bare, and the handler ÷ the documented floor. */

@@ -158,8 +158,9 @@ async function report(results: BenchResults): Promise<void> {
     'ratio, each against its baseline in this run: size = bundle at start ÷ plain bundle; ' +
       'cold start and first invocation = bundle process ÷ bare node; per-push = handler ÷ bare ' +
       'pop-core; fan-out = handler ÷ bare pop-core, 4 in flight; RSS = bundle ÷ plain. ' +
-      'The documented floor (test/bench/documented-floor.ts) does only what the README documents ' +
-      'that every push does, built as the functions are: "the bundle is N× it" is the function’s own cost.',
+      'The documented floor (test/bench/documented-floor.ts) does a subset of what the README ' +
+      'documents that every push does, built as the functions are: "the bundle is N× it" is the ' +
+      'function’s own part, with the documented work the floor leaves out.',
   );
   log(
     `${cpus} CPUs, Node.js ${node}, load average ${loadAverage.start} → ${loadAverage.end}. ` +
