@@ -84,6 +84,37 @@ describe('loadConfig', () => {
     expect(load).toThrow(/MPAAS_ENDPOINT/);
   });
 
+  it('names the rule each bad variable breaks, never "Invalid input", and never quotes a value', () => {
+    const rules: Record<string, [value: string, rule: string]> = {
+      MPAAS_REGION: ['Hangzhou', 'must be a region id such as cn-hangzhou'],
+      MPAAS_ENDPOINT: ['ftp://mpaas.aliyuncs.com', 'must be an http:// or https:// URL'],
+      MPAAS_API_VERSION: ['2021-01-01', 'must be one of 2020-10-28, 2019-08-21'],
+      MPAAS_REQUEST_TIMEOUT_MS: ['-7', 'must be a positive whole number'],
+      MAX_BODY_BYTES: ['1.5', 'must be a positive whole number'],
+      MPAAS_CONCURRENCY: ['many', 'must be a positive whole number'],
+      LOG_LEVEL: ['loud', 'must be one of debug, info, warn, error'],
+      MPAAS_WORKER_FUNCTION: ['9-worker', 'must be a function name: a letter or _'],
+      REDIS_URL: ['http://:hunter2@cache.internal', 'must be a redis:// or rediss:// URL'],
+      IDEMPOTENCY_STORE: ['disk', 'must be one of tablestore, redis, memory'],
+      TABLESTORE_INSTANCE: ['x!', 'must be a Tablestore instance name: 3 to 16 letters'],
+      IDEMPOTENCY_TABLE: ['-ledger', 'must be a Tablestore table name: a letter or _'],
+    };
+    const env = Object.fromEntries(Object.entries(rules).map(([name, [value]]) => [name, value]));
+
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      message = error instanceof ConfigurationError ? error.message : '';
+    }
+
+    for (const [name, [value, rule]] of Object.entries(rules)) {
+      expect(message).toContain(`${name}: ${rule}`);
+      expect(message).not.toContain(value);
+    }
+    expect(message).not.toMatch(/Invalid input/);
+  });
+
   it('treats a blank app id as unset', () => {
     expect(() => loadConfig({ MPAAS_APP_ID: '   ' })).toThrow(/MPAAS_APP_ID/);
   });
